@@ -1,0 +1,125 @@
+import { academicYearLabel, addYears, type IsoDate } from './dates'
+import type { AcademicSession, Period, Semester } from './programme'
+
+/**
+ * Copies a session to another academic year: every date moves by whole years (29 February
+ * becomes 28 February), the UEs, periods and tariffs stay as they are, and the copy is marked as
+ * generated. The seed uses it to open the current year from the 2010-2011 brochure; staff use it
+ * to prepare next year's session.
+ */
+export function duplicateSession(
+  source: AcademicSession,
+  targetStartYear: number,
+  options: { registrationOpen?: boolean } = {},
+): AcademicSession {
+  const years = targetStartYear - source.startYear
+  const shift = (date: IsoDate) => addYears(date, years)
+  const shiftOrNull = (date: IsoDate | null) => (date === null ? null : shift(date))
+  return {
+    label: academicYearLabel(targetStartYear),
+    startYear: targetStartYear,
+    registrationOpen: options.registrationOpen ?? false,
+    generated: true,
+    semesters: source.semesters.map((semester) => ({
+      number: semester.number,
+      registrationDeadline: shift(semester.registrationDeadline),
+      startsOn: shift(semester.startsOn),
+      pauseOn: shiftOrNull(semester.pauseOn),
+      resumeOn: shiftOrNull(semester.resumeOn),
+      endsOn: shift(semester.endsOn),
+      examStartsOn: shift(semester.examStartsOn),
+      examEndsOn: shift(semester.examEndsOn),
+    })),
+    periods: source.periods.map((period) => ({
+      kind: period.kind,
+      startMonth: shiftOrNull(period.startMonth),
+      endMonth: shiftOrNull(period.endMonth),
+    })),
+    ues: source.ues.map((ue) => ({ ...ue, prerequisites: [...ue.prerequisites] })),
+    tariff: { ...source.tariff, rates: source.tariff.rates.map((rate) => ({ ...rate })) },
+    secondExamStartsOn: shift(source.secondExamStartsOn),
+    secondExamEndsOn: shift(source.secondExamEndsOn),
+  }
+}
+
+/** Registration for a semester is possible up to its deadline day included. */
+export function isSemesterOpen(semester: Pick<Semester, 'registrationDeadline'>, today: IsoDate): boolean {
+  return today <= semester.registrationDeadline
+}
+
+/** The semesters one can still register for at `today` (none when registration is closed). */
+export function openSemesters(session: AcademicSession, today: IsoDate): Semester[] {
+  if (!session.registrationOpen) return []
+  return session.semesters.filter((semester) => isSemesterOpen(semester, today))
+}
+
+/** Which semesters a period's UEs are taught in. */
+export function semestersOfPeriod(kind: Period['kind']): Array<1 | 2> {
+  switch (kind) {
+    case 'FIRST_SEMESTER':
+      return [1]
+    case 'SECOND_SEMESTER':
+      return [2]
+    case 'FULL_YEAR':
+      // Starts in the first semester: one registers for it with the first semester.
+      return [1, 2]
+    case 'PROFESSIONAL_EXPERIENCE':
+      return []
+  }
+}
+
+export type TimelineEventKind = 'REGISTRATION_DEADLINE' | 'COURSES' | 'BREAK' | 'EXAMS'
+
+export type TimelineEvent = {
+  kind: TimelineEventKind
+  label: string
+  startsOn: IsoDate
+  /** Last day of a multi-day event. */
+  endsOn: IsoDate | null
+  semester: 1 | 2 | null
+}
+
+const ORDINAL = { 1: '1er semestre', 2: '2nd semestre' } as const
+
+/** The session's calendar as dated events, in date order, as printed in "Déroulement de la formation". */
+export function sessionTimeline(session: Pick<AcademicSession, 'semesters' | 'secondExamStartsOn' | 'secondExamEndsOn'>): TimelineEvent[] {
+  const events: TimelineEvent[] = []
+  for (const semester of session.semesters) {
+    const name = ORDINAL[semester.number]
+    events.push({
+      kind: 'REGISTRATION_DEADLINE',
+      label: `Date limite d'inscription au ${name}`,
+      startsOn: semester.registrationDeadline,
+      endsOn: null,
+      semester: semester.number,
+    })
+    if (semester.pauseOn && semester.resumeOn) {
+      events.push({ kind: 'COURSES', label: `Début de la formation (${name})`, startsOn: semester.startsOn, endsOn: null, semester: semester.number })
+      events.push({ kind: 'BREAK', label: 'Arrêt des cours', startsOn: semester.pauseOn, endsOn: null, semester: semester.number })
+      events.push({ kind: 'COURSES', label: 'Reprise des cours', startsOn: semester.resumeOn, endsOn: null, semester: semester.number })
+    } else {
+      events.push({ kind: 'COURSES', label: `Début de la formation (${name})`, startsOn: semester.startsOn, endsOn: null, semester: semester.number })
+    }
+    events.push({ kind: 'COURSES', label: `Fin des cours (${name})`, startsOn: semester.endsOn, endsOn: null, semester: semester.number })
+    events.push({
+      kind: 'EXAMS',
+      label: `1ère session d'examen pour les UE du ${name}`,
+      startsOn: semester.examStartsOn,
+      endsOn: semester.examEndsOn,
+      semester: semester.number,
+    })
+  }
+  events.push({
+    kind: 'EXAMS',
+    label: "2ème session d'examen pour toutes les UE",
+    startsOn: session.secondExamStartsOn,
+    endsOn: session.secondExamEndsOn,
+    semester: null,
+  })
+  return events.sort((a, b) => (a.startsOn < b.startsOn ? -1 : a.startsOn > b.startsOn ? 1 : 0))
+}
+
+/** An event is past once its last day is over. */
+export function isPast(event: Pick<TimelineEvent, 'startsOn' | 'endsOn'>, today: IsoDate): boolean {
+  return (event.endsOn ?? event.startsOn) < today
+}

@@ -1,0 +1,46 @@
+import { createEnv } from '@t3-oss/env-core'
+import { z } from 'zod'
+
+/** True for a `postgres://` or `postgresql://` URL that names a host or a socket and a database. */
+export function isPostgresUrl(value: string): boolean {
+  try {
+    const url = new URL(value)
+    return (url.protocol === 'postgres:' || url.protocol === 'postgresql:') && url.pathname.length > 1
+  } catch {
+    return false
+  }
+}
+
+/**
+ * The only place that reads `process.env`. Every variable is documented in README.md and
+ * `.env.example`. Invalid values stop the process with one line per variable.
+ */
+export const env = createEnv({
+  server: {
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    DATABASE_URL: z
+      .string()
+      .refine(isPostgresUrl, 'must look like postgresql://user:password@host:5432/database')
+      .optional(),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    PUBLIC_BASE_URL: z.url().optional(),
+    EMBEDDED_DB_DIR: z.string().default('.data/postgres'),
+    EMBEDDED_DB_PORT: z.coerce.number().int().min(1024).max(65535).default(54320),
+  },
+  runtimeEnv: process.env,
+  emptyStringAsUndefined: true,
+  isServer: true,
+  onValidationError: (issues) => {
+    const lines = issues.map((issue) => `  ${issue.path?.join('.') ?? '?'}: ${issue.message}`)
+    console.error(`Invalid configuration (see .env.example):\n${lines.join('\n')}`)
+    throw new Error('Invalid configuration')
+  },
+})
+
+/** The database URL, or a clear error when the process was started without one. */
+export function requireDatabaseUrl(): string {
+  if (!env.DATABASE_URL) {
+    throw new Error('DATABASE_URL is not set. Start the portal with `npm start`, which provides one.')
+  }
+  return env.DATABASE_URL
+}
