@@ -63,3 +63,49 @@ export function phoneHref(phone: string): string {
   const digits = phone.replace(/\D/g, '')
   return digits.length === 10 && digits.startsWith('0') ? `tel:+262${digits.slice(1)}` : `tel:${digits}`
 }
+
+const PERIOD_FALLBACK = { PROFESSIONAL_EXPERIENCE: 'Expérience professionnelle' } as const
+
+/** "Octobre 2010 à février 2011", or "Expérience professionnelle". */
+export function formatPeriod(period: { kind: string; startMonth: IsoDate | null; endMonth: IsoDate | null }): string {
+  if (!period.startMonth || !period.endMonth) {
+    return period.kind in PERIOD_FALLBACK ? PERIOD_FALLBACK[period.kind as keyof typeof PERIOD_FALLBACK] : 'Période à préciser'
+  }
+  return capitalize(`${formatMonth(period.startMonth)} à ${formatMonth(period.endMonth)}`)
+}
+
+const DAY_NAMES = ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche']
+
+/** "8h15" from "08:15". */
+export function formatTime(time: string): string {
+  const [hours, minutes] = time.split(':')
+  return `${Number(hours)}h${minutes}`
+}
+
+/**
+ * Opening hours as the brochure words them: "du lundi au jeudi de 8h15 à 12h30 et de 13h30 à
+ * 17h00", "le vendredi de 8h15 à 12h15".
+ */
+export function formatOpeningHours(slots: Array<{ fromDay: number; toDay: number; opensAt: string; closesAt: string }>): string[] {
+  const groups = new Map<string, typeof slots>()
+  for (const slot of slots) {
+    const key = `${slot.fromDay}-${slot.toDay}`
+    groups.set(key, [...(groups.get(key) ?? []), slot])
+  }
+  return [...groups.values()].map((group) => {
+    const first = group[0]!
+    const days =
+      first.fromDay === first.toDay
+        ? `le ${DAY_NAMES[first.fromDay - 1]}`
+        : `du ${DAY_NAMES[first.fromDay - 1]} au ${DAY_NAMES[first.toDay - 1]}`
+    const times = group.map((slot) => `de ${formatTime(slot.opensAt)} à ${formatTime(slot.closesAt)}`).join(' et ')
+    return `${days} ${times}`
+  })
+}
+
+/** "de l'Europe", "du Conseil Régional", "des communes": French contraction of "de" + article. */
+export function withDe(phrase: string): string {
+  if (phrase.startsWith('le ')) return `du ${phrase.slice(3)}`
+  if (phrase.startsWith('les ')) return `des ${phrase.slice(4)}`
+  return `de ${phrase}`
+}

@@ -1,0 +1,91 @@
+// `npm start`: everything a fresh clone needs to serve the portal.
+//   1. a database: DATABASE_URL, or the embedded PostgreSQL (files in EMBEDDED_DB_DIR);
+//   2. its schema: committed migrations applied (safe with several instances starting at once);
+//   3. its data: the brochure seeded when the database is empty;
+//   4. a production build, rebuilt only when the sources changed;
+//   5. `next start` on PORT.
+// `--dev` runs `next dev` instead of 4-5; `--build-only` stops after 4.
+import { spawn, spawnSync } from 'node:child_process'
+import { writeFileSync } from 'node:fs'
+import net from 'node:net'
+import path from 'node:path'
+import { buildFingerprint, isBuildCurrent, markerPath } from './lib/build-fingerprint'
+import { prepareDatabase } from './lib/database-setup'
+import { resolveDatabase } from './db/local-database'
+
+const mode = process.argv.includes('--dev') ? 'dev' : process.argv.includes('--build-only') ? 'build' : 'start'
+const log = (line: string) => console.log(`[portal] ${line}`)
+
+function fail(message: string): never {
+  console.error(`[portal] ${message}`)
+  process.exit(1)
+}
+
+let env: typeof import('../lib/env').env
+try {
+  env = (await import('../lib/env')).env
+} catch {
+  fail('Fix the configuration above, then run npm start again.')
+}
+
+function isPortFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = net.createServer()
+    server.once('error', () => resolve(false))
+    server.once('listening', () => server.close(() => resolve(true)))
+    server.listen(port)
+  })
+}
+
+if (mode !== 'build' && !(await isPortFree(env.PORT))) {
+  fail(`Port ${env.PORT} is already in use. Stop what uses it, or choose another port: PORT=3001 npm start`)
+}
+
+const database = await resolveDatabase({
+  databaseUrl: env.DATABASE_URL,
+  dataDir: env.EMBEDDED_DB_DIR,
+  port: env.EMBEDDED_DB_PORT,
+}).catch((error: unknown) => fail(error instanceof Error ? error.message : String(error)))
+if (database.embedded) log(`Using the embedded PostgreSQL (files in ${env.EMBEDDED_DB_DIR}).`)
+
+async function shutdown(code: number): Promise<never> {
+  await database.stop().catch(() => {})
+  process.exit(code)
+}
+
+try {
+  await prepareDatabase(database.url, log)
+} catch (error) {
+  console.error(`[portal] ${error instanceof Error ? error.message : String(error)}`)
+  await shutdown(1)
+}
+
+const root = process.cwd()
+const distDir = path.join(root, '.next')
+const nextBin = path.join(root, 'node_modules/next/dist/bin/next')
+const childEnv = { ...process.env, DATABASE_URL: database.url, NEXT_TELEMETRY_DISABLED: '1' }
+
+if (mode !== 'dev') {
+  const fingerprint = buildFingerprint(root)
+  if (isBuildCurrent(distDir, fingerprint)) {
+    log('The production build is up to date.')
+  } else {
+    log('Building the portal (next build)…')
+    const build = spawnSync(process.execPath, [nextBin, 'build'], { stdio: 'inherit', env: { ...childEnv, NODE_ENV: 'production' } })
+    if (build.status !== 0) {
+      console.error('[portal] The build failed (see above).')
+      await shutdown(1)
+    }
+    writeFileSync(markerPath(distDir), fingerprint)
+  }
+  if (mode === 'build') await shutdown(0)
+}
+
+const server = spawn(process.execPath, [nextBin, mode === 'dev' ? 'dev' : 'start', '--port', String(env.PORT)], {
+  stdio: 'inherit',
+  env: mode === 'dev' ? childEnv : { ...childEnv, NODE_ENV: 'production' },
+})
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => server.kill(signal))
+}
+server.on('exit', (code) => void shutdown(code ?? 0))
