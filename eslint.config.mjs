@@ -25,5 +25,15 @@ export default defineConfig([
     files: ['scripts/**', 'lib/env.ts', '*.config.*', 'tests/**', 'bench/**', 'prisma/**'],
     rules: { 'no-restricted-syntax': 'off' },
   },
-  globalIgnores(['.next/**', '.next-*/**', 'out/**', 'build/**', 'next-env.d.ts', 'lib/generated/**', '.data/**', 'test-results/**', 'playwright-report/**']),
+  globalIgnores([
+    '.next/**',
+    '.next-*/**',
+    'out/**',
+    'build/**',
+    'next-env.d.ts',
+    'lib/generated/**',
+    '.data/**',
+    'test-results/**',
+    'playwright-report/**',
+  ]),
 ])

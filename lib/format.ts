@@ -3,7 +3,12 @@ import type { IsoDate } from './domain/dates'
 /** French formatting of amounts and days, shared by pages, e-mails and PDFs. */
 
 const euros = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR', minimumFractionDigits: 2 })
-const wholeEuros = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR', minimumFractionDigits: 0, maximumFractionDigits: 0 })
+const wholeEuros = new Intl.NumberFormat('fr-FR', {
+  style: 'currency',
+  currency: 'EUR',
+  minimumFractionDigits: 0,
+  maximumFractionDigits: 0,
+})
 
 /** "18 €", "5,50 €": whole amounts without decimals, as on the brochure. */
 export function formatEuros(cents: number): string {
@@ -43,7 +48,8 @@ export function formatDate(date: IsoDate): string {
 /** "du 21 au 25 février 2011", "du 29 août au 9 septembre 2011", "du 28 décembre 2026 au 2 janvier 2027" */
 export function formatDateRange(from: IsoDate, to: IsoDate): string {
   if (from.slice(0, 4) !== to.slice(0, 4)) return `du ${formatDate(from)} au ${formatDate(to)}`
-  if (from.slice(5, 7) !== to.slice(5, 7)) return `du ${dayLabel(from)} ${monthOnly.format(utc(from))} au ${formatDate(to)}`
+  if (from.slice(5, 7) !== to.slice(5, 7))
+    return `du ${dayLabel(from)} ${monthOnly.format(utc(from))} au ${formatDate(to)}`
   return `du ${dayLabel(from)} au ${formatDate(to)}`
 }
 
@@ -67,9 +73,15 @@ export function phoneHref(phone: string): string {
 const PERIOD_FALLBACK = { PROFESSIONAL_EXPERIENCE: 'Expérience professionnelle' } as const
 
 /** "Octobre 2010 à février 2011", or "Expérience professionnelle". */
-export function formatPeriod(period: { kind: string; startMonth: IsoDate | null; endMonth: IsoDate | null }): string {
+export function formatPeriod(period: {
+  kind: string
+  startMonth: IsoDate | null
+  endMonth: IsoDate | null
+}): string {
   if (!period.startMonth || !period.endMonth) {
-    return period.kind in PERIOD_FALLBACK ? PERIOD_FALLBACK[period.kind as keyof typeof PERIOD_FALLBACK] : 'Période à préciser'
+    return period.kind in PERIOD_FALLBACK
+      ? PERIOD_FALLBACK[period.kind as keyof typeof PERIOD_FALLBACK]
+      : 'Période à préciser'
   }
   return capitalize(`${formatMonth(period.startMonth)} à ${formatMonth(period.endMonth)}`)
 }
@@ -86,7 +98,9 @@ export function formatTime(time: string): string {
  * Opening hours as the brochure words them: "du lundi au jeudi de 8h15 à 12h30 et de 13h30 à
  * 17h00", "le vendredi de 8h15 à 12h15".
  */
-export function formatOpeningHours(slots: Array<{ fromDay: number; toDay: number; opensAt: string; closesAt: string }>): string[] {
+export function formatOpeningHours(
+  slots: Array<{ fromDay: number; toDay: number; opensAt: string; closesAt: string }>,
+): string[] {
   const groups = new Map<string, typeof slots>()
   for (const slot of slots) {
     const key = `${slot.fromDay}-${slot.toDay}`
@@ -98,7 +112,9 @@ export function formatOpeningHours(slots: Array<{ fromDay: number; toDay: number
       first.fromDay === first.toDay
         ? `le ${DAY_NAMES[first.fromDay - 1]}`
         : `du ${DAY_NAMES[first.fromDay - 1]} au ${DAY_NAMES[first.toDay - 1]}`
-    const times = group.map((slot) => `de ${formatTime(slot.opensAt)} à ${formatTime(slot.closesAt)}`).join(' et ')
+    const times = group
+      .map((slot) => `de ${formatTime(slot.opensAt)} à ${formatTime(slot.closesAt)}`)
+      .join(' et ')
     return `${days} ${times}`
   })
 }

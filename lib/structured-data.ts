@@ -56,7 +56,10 @@ export function programmeStructuredData(options: {
     '@type': 'Offer',
     category: rate.label,
     priceCurrency: 'EUR',
-    price: (computeFees(session.tariff, { category: rate.category, ues: [], firstRegistration: true }).totalCents / 100).toFixed(2),
+    price: (
+      computeFees(session.tariff, { category: rate.category, ues: [], firstRegistration: true }).totalCents /
+      100
+    ).toFixed(2),
     description: `Frais de dossier et droit de base, puis ${rate.perEctsCents / 100} € par ECTS`,
   }))
   return {

@@ -6,13 +6,21 @@ import { resolveDatabase } from '../scripts/db/local-database'
 import { applyMigrations } from '../scripts/db/migrate'
 import { seed } from './seed'
 
-const database = await resolveDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.EMBEDDED_DB_DIR, port: env.EMBEDDED_DB_PORT })
+const database = await resolveDatabase({
+  databaseUrl: env.DATABASE_URL,
+  dataDir: env.EMBEDDED_DB_DIR,
+  port: env.EMBEDDED_DB_PORT,
+})
 try {
   await applyMigrations({ url: database.url, migrationsDir: 'prisma/migrations' })
   const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url }) })
   const report = await seed(db)
   await db.$disconnect()
-  console.log(report.created.length > 0 ? `Seeded: ${report.created.join('; ')}.` : 'Nothing to seed: everything is there.')
+  console.log(
+    report.created.length > 0
+      ? `Seeded: ${report.created.join('; ')}.`
+      : 'Nothing to seed: everything is there.',
+  )
 } finally {
   await database.stop()
 }

@@ -24,7 +24,10 @@ export async function seed(db: PrismaClient, options: { now?: Date } = {}): Prom
     async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SEED_LOCK_KEY}::bigint)`
 
-      let programme = await tx.programme.findUnique({ where: { code: programme2010.code }, select: { id: true } })
+      let programme = await tx.programme.findUnique({
+        where: { code: programme2010.code },
+        select: { id: true },
+      })
       if (!programme) {
         const { responsables, pieceTypes, ...fields } = programme2010
         programme = await tx.programme.create({
@@ -33,7 +36,9 @@ export async function seed(db: PrismaClient, options: { now?: Date } = {}): Prom
             rncpDecreeOn: fromIsoDate(fields.rncpDecreeOn),
             rncpPublishedOn: fromIsoDate(fields.rncpPublishedOn),
             lastUpdatedOn: fromIsoDate(fields.lastUpdatedOn),
-            responsables: { create: responsables.map((responsable, position) => ({ ...responsable, position })) },
+            responsables: {
+              create: responsables.map((responsable, position) => ({ ...responsable, position })),
+            },
             pieceTypes: { create: pieceTypes.map((pieceType, position) => ({ ...pieceType, position })) },
           },
           select: { id: true },
@@ -47,11 +52,21 @@ export async function seed(db: PrismaClient, options: { now?: Date } = {}): Prom
       const missingUes = session2010.ues.filter((ue) => !known.has(ue.code))
       if (missingUes.length > 0) {
         await tx.ue.createMany({
-          data: missingUes.map((ue) => ({ programmeId, code: ue.code, title: ue.title, ects: ue.ects, kind: ue.kind, descriptionUrl: ue.descriptionUrl })),
+          data: missingUes.map((ue) => ({
+            programmeId,
+            code: ue.code,
+            title: ue.title,
+            ects: ue.ects,
+            kind: ue.kind,
+            descriptionUrl: ue.descriptionUrl,
+          })),
         })
         created.push(`UEs ${missingUes.map((ue) => ue.code).join(', ')}`)
         const ids = new Map(
-          (await tx.ue.findMany({ where: { programmeId }, select: { id: true, code: true } })).map((ue) => [ue.code, ue.id]),
+          (await tx.ue.findMany({ where: { programmeId }, select: { id: true, code: true } })).map((ue) => [
+            ue.code,
+            ue.id,
+          ]),
         )
         const prerequisites = missingUes.flatMap((ue) =>
           ue.prerequisites.map((required) => ({ ueId: ids.get(ue.code)!, requiredUeId: ids.get(required)! })),

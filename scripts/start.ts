@@ -12,8 +12,13 @@ import path from 'node:path'
 import { buildFingerprint, isBuildCurrent, markerPath } from './lib/build-fingerprint'
 import { prepareDatabase } from './lib/database-setup'
 import { resolveDatabase } from './db/local-database'
+import type { env as Env } from '../lib/env'
 
-const mode = process.argv.includes('--dev') ? 'dev' : process.argv.includes('--build-only') ? 'build' : 'start'
+const mode = process.argv.includes('--dev')
+  ? 'dev'
+  : process.argv.includes('--build-only')
+    ? 'build'
+    : 'start'
 const log = (line: string) => console.log(`[portal] ${line}`)
 
 function fail(message: string): never {
@@ -21,7 +26,7 @@ function fail(message: string): never {
   process.exit(1)
 }
 
-let env: typeof import('../lib/env').env
+let env: typeof Env
 try {
   env = (await import('../lib/env')).env
 } catch {
@@ -71,7 +76,10 @@ if (mode !== 'dev') {
     log('The production build is up to date.')
   } else {
     log('Building the portal (next build)…')
-    const build = spawnSync(process.execPath, [nextBin, 'build'], { stdio: 'inherit', env: { ...childEnv, NODE_ENV: 'production' } })
+    const build = spawnSync(process.execPath, [nextBin, 'build'], {
+      stdio: 'inherit',
+      env: { ...childEnv, NODE_ENV: 'production' },
+    })
     if (build.status !== 0) {
       console.error('[portal] The build failed (see above).')
       await shutdown(1)
@@ -81,10 +89,14 @@ if (mode !== 'dev') {
   if (mode === 'build') await shutdown(0)
 }
 
-const server = spawn(process.execPath, [nextBin, mode === 'dev' ? 'dev' : 'start', '--port', String(env.PORT)], {
-  stdio: 'inherit',
-  env: mode === 'dev' ? childEnv : { ...childEnv, NODE_ENV: 'production' },
-})
+const server = spawn(
+  process.execPath,
+  [nextBin, mode === 'dev' ? 'dev' : 'start', '--port', String(env.PORT)],
+  {
+    stdio: 'inherit',
+    env: mode === 'dev' ? childEnv : { ...childEnv, NODE_ENV: 'production' },
+  },
+)
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => server.kill(signal))
 }

@@ -47,7 +47,10 @@ export default async function ProgrammePage() {
   const open = openSemesters(session, today)
   const structuredData = programmeStructuredData({ programme, session, centres, today, url: '/' })
   const simulatorGroups = session.periods
-    .map((period) => ({ label: formatPeriod(period), ues: session.ues.filter((ue) => ue.periodKind === period.kind) }))
+    .map((period) => ({
+      label: formatPeriod(period),
+      ues: session.ues.filter((ue) => ue.periodKind === period.kind),
+    }))
     .filter((group) => group.ues.length > 0)
 
   return (
@@ -60,13 +63,15 @@ export default async function ProgrammePage() {
       <div className="bg-surface">
         <div className="mx-auto max-w-6xl px-4 py-10 sm:px-6 sm:py-14">
           <p className="text-sm font-semibold tracking-wide text-accent uppercase">
-            {programme.department} · {programme.diplomaKind} de niveau {programme.level} · Code {programme.code}
+            {programme.department} · {programme.diplomaKind} de niveau {programme.level} · Code{' '}
+            {programme.code}
           </p>
           <h1 className="mt-3 max-w-4xl text-3xl font-bold sm:text-5xl">{programme.title}</h1>
           <p className="mt-4 max-w-3xl text-lg text-muted">
-            {programme.validationSummary} Enregistré au Répertoire national des certifications professionnelles (RNCP) pour{' '}
-            {programme.rncpRegistrationYears} ans : arrêté du {formatDate(programme.rncpDecreeOn)} publié au Journal officiel
-            du {formatDate(programme.rncpPublishedOn)}.
+            {programme.validationSummary} Enregistré au Répertoire national des certifications
+            professionnelles (RNCP) pour {programme.rncpRegistrationYears} ans : arrêté du{' '}
+            {formatDate(programme.rncpDecreeOn)} publié au Journal officiel du{' '}
+            {formatDate(programme.rncpPublishedOn)}.
           </p>
           <dl className="mt-8 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
             <div className="rounded-lg bg-white p-4 shadow-sm">
@@ -101,13 +106,21 @@ export default async function ProgrammePage() {
       </div>
 
       <div className="mx-auto grid max-w-6xl gap-8 px-4 sm:px-6 lg:grid-cols-[14rem_1fr]">
-        <nav aria-label="Sur cette page" className="no-print pt-10 lg:sticky lg:top-0 lg:max-h-dvh lg:self-start lg:overflow-y-auto">
+        <nav
+          aria-label="Sur cette page"
+          className="no-print pt-10 lg:sticky lg:top-0 lg:max-h-dvh lg:self-start lg:overflow-y-auto"
+        >
           <details className="group rounded-lg border border-line lg:border-0" open>
-            <summary className="cursor-pointer px-4 py-3 font-semibold lg:px-0 lg:py-0 lg:text-sm lg:text-muted">Sur cette page</summary>
+            <summary className="cursor-pointer px-4 py-3 font-semibold lg:px-0 lg:py-0 lg:text-sm lg:text-muted">
+              Sur cette page
+            </summary>
             <ol className="space-y-1 px-4 pb-3 lg:mt-2 lg:px-0">
               {SECTIONS.map(([id, label]) => (
                 <li key={id}>
-                  <a href={`#${id}`} className="block py-1 text-ink no-underline hover:text-accent hover:underline">
+                  <a
+                    href={`#${id}`}
+                    className="block py-1 text-ink no-underline hover:text-accent hover:underline"
+                  >
                     {label}
                   </a>
                 </li>
@@ -158,7 +171,11 @@ export default async function ProgrammePage() {
             </div>
           </Section>
 
-          <Section id="inscription" title="Procédure d’inscription" lead="Pièces à fournir pour l’inscription.">
+          <Section
+            id="inscription"
+            title="Procédure d’inscription"
+            lead="Pièces à fournir pour l’inscription."
+          >
             <PiecesList pieceTypes={programme.pieceTypes} />
             <p className="mt-6 rounded-lg border-l-4 border-warning bg-warning-soft px-4 py-3 font-medium text-warning">
               {programme.incompleteDossierWarning}
@@ -189,7 +206,11 @@ export default async function ProgrammePage() {
             <Paragraphs text={programme.terminationClause} className="max-w-3xl" />
           </Section>
 
-          <Section id="contacts" title="Contacts" lead="Pour tout renseignement complémentaire, contactez-nous.">
+          <Section
+            id="contacts"
+            title="Contacts"
+            lead="Pour tout renseignement complémentaire, contactez-nous."
+          >
             <div className="grid gap-4 md:grid-cols-2">
               {centres.map((centre) => (
                 <CentreCard key={centre.code} centre={centre} />
@@ -212,7 +233,9 @@ export default async function ProgrammePage() {
           <p>{programme.disclaimer}</p>
           <p>
             Dernière mise à jour de la fiche : {formatDate(programme.lastUpdatedOn)}
-            {session.generated ? ` · Calendrier ${session.label} établi à partir de la session précédente.` : ''}
+            {session.generated
+              ? ` · Calendrier ${session.label} établi à partir de la session précédente.`
+              : ''}
           </p>
           <p>Avec le soutien financier {programme.funders.map(withDe).join(' et ')}.</p>
         </div>

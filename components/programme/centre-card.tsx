@@ -7,7 +7,9 @@ export function CentreCard({ centre }: { centre: Centre }) {
   return (
     <article className="rounded-lg border border-line p-5">
       <h3 className="text-lg font-semibold">{centre.name}</h3>
-      {centre.receivesDossiers ? <p className="mt-1 text-sm font-medium text-accent-strong">Reçoit les dossiers d’inscription</p> : null}
+      {centre.receivesDossiers ? (
+        <p className="mt-1 text-sm font-medium text-accent-strong">Reçoit les dossiers d’inscription</p>
+      ) : null}
       <address className="mt-3 not-italic">
         {centre.street}
         {centre.addressComplement ? (

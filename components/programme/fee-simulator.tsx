@@ -5,7 +5,10 @@ import { computeFees } from '@/lib/domain/fees'
 import type { SessionUe, Tariff, TariffCategory } from '@/lib/domain/programme'
 import { formatEuros } from '@/lib/format'
 
-export type SimulatorGroup = { label: string; ues: Array<Pick<SessionUe, 'code' | 'title' | 'ects' | 'kind' | 'foadAvailable'>> }
+export type SimulatorGroup = {
+  label: string
+  ues: Array<Pick<SessionUe, 'code' | 'title' | 'ects' | 'kind' | 'foadAvailable'>>
+}
 
 /**
  * Estimates the fees of a registration with the same function the registration form and the staff
@@ -19,7 +22,9 @@ export function FeeSimulator({ tariff, groups }: { tariff: Tariff; groups: Simul
   const [baseFeeAlreadyPaid, setBaseFeeAlreadyPaid] = useState(false)
 
   const allUes = groups.flatMap((group) => group.ues)
-  const chosen = allUes.filter((ue) => selected[ue.code]).map((ue) => ({ ...ue, foad: selected[ue.code]?.foad ?? false }))
+  const chosen = allUes
+    .filter((ue) => selected[ue.code])
+    .map((ue) => ({ ...ue, foad: selected[ue.code]?.foad ?? false }))
   const fees = computeFees(tariff, { category, ues: chosen, firstRegistration, baseFeeAlreadyPaid })
 
   const toggleUe = (code: string, checked: boolean) =>
@@ -32,10 +37,14 @@ export function FeeSimulator({ tariff, groups }: { tariff: Tariff; groups: Simul
 
   return (
     <div className="grid gap-6 rounded-xl border border-line p-4 sm:p-6 lg:grid-cols-[1fr_minmax(18rem,24rem)]">
-      <form className="space-y-6" onSubmit={(event) => event.preventDefault()} aria-describedby={`${id}-aide`}>
+      <form
+        className="space-y-6"
+        onSubmit={(event) => event.preventDefault()}
+        aria-describedby={`${id}-aide`}
+      >
         <p id={`${id}-aide`} className="text-muted">
-          Cochez votre situation et les UE qui vous intéressent : le total se met à jour aussitôt. C’est une estimation ; le
-          montant définitif figure sur votre dossier d’inscription.
+          Cochez votre situation et les UE qui vous intéressent : le total se met à jour aussitôt. C’est une
+          estimation ; le montant définitif figure sur votre dossier d’inscription.
         </p>
         <fieldset>
           <legend className="font-semibold">Votre situation</legend>
@@ -91,7 +100,10 @@ export function FeeSimulator({ tariff, groups }: { tariff: Tariff; groups: Simul
                               type="checkbox"
                               checked={selected[ue.code]?.foad ?? false}
                               onChange={(event) =>
-                                setSelected((current) => ({ ...current, [ue.code]: { foad: event.target.checked } }))
+                                setSelected((current) => ({
+                                  ...current,
+                                  [ue.code]: { foad: event.target.checked },
+                                }))
                               }
                               className="size-4 accent-accent"
                             />
@@ -130,7 +142,10 @@ export function FeeSimulator({ tariff, groups }: { tariff: Tariff; groups: Simul
         </fieldset>
       </form>
 
-      <section aria-labelledby={`${id}-total`} className="self-start rounded-lg bg-surface p-4 lg:sticky lg:top-4">
+      <section
+        aria-labelledby={`${id}-total`}
+        className="self-start rounded-lg bg-surface p-4 lg:sticky lg:top-4"
+      >
         <h3 id={`${id}-total`} className="font-semibold">
           Estimation
         </h3>
@@ -149,7 +164,10 @@ export function FeeSimulator({ tariff, groups }: { tariff: Tariff; groups: Simul
             </li>
           ))}
         </ul>
-        <p className="mt-4 flex items-baseline justify-between gap-4 border-t border-line pt-3 text-lg font-semibold" aria-live="polite">
+        <p
+          className="mt-4 flex items-baseline justify-between gap-4 border-t border-line pt-3 text-lg font-semibold"
+          aria-live="polite"
+        >
           <span>Total</span>
           <output data-testid="simulateur-total" className="tabular-nums">
             {formatEuros(fees.totalCents)}

@@ -42,15 +42,21 @@ export function FeeTable({ tariff, programme }: { tariff: Tariff; programme: Pro
               <th scope="row" className="px-4 py-3 pl-8 font-normal">
                 {rate.label}
               </th>
-              <td className="px-4 py-3 text-right tabular-nums whitespace-nowrap">{formatEuros(rate.perEctsCents)} / ECTS</td>
+              <td className="px-4 py-3 text-right tabular-nums whitespace-nowrap">
+                {formatEuros(rate.perEctsCents)} / ECTS
+              </td>
             </tr>
           ))}
           <tr className="border-b border-line">
             <th scope="row" className="px-4 py-3 font-normal">
               <span className="font-semibold">FOAD</span>
-              <span className="block text-sm text-muted">formation ouverte et à distance, à la place du tarif par ECTS</span>
+              <span className="block text-sm text-muted">
+                formation ouverte et à distance, à la place du tarif par ECTS
+              </span>
             </th>
-            <td className="px-4 py-3 text-right tabular-nums whitespace-nowrap">{formatEuros(tariff.foadPerUeCents)} / UE</td>
+            <td className="px-4 py-3 text-right tabular-nums whitespace-nowrap">
+              {formatEuros(tariff.foadPerUeCents)} / UE
+            </td>
           </tr>
           <tr>
             <th scope="row" className="px-4 py-3 font-normal">

@@ -6,7 +6,10 @@ export function PiecesList({ pieceTypes }: { pieceTypes: PieceType[] }) {
   return (
     <ul className="divide-y divide-line rounded-lg border border-line">
       {pieceTypes.map((piece) => (
-        <li key={piece.code} className="flex flex-col gap-1 px-4 py-3 sm:flex-row sm:items-start sm:justify-between sm:gap-6">
+        <li
+          key={piece.code}
+          className="flex flex-col gap-1 px-4 py-3 sm:flex-row sm:items-start sm:justify-between sm:gap-6"
+        >
           <div>
             <p className="font-medium">
               {piece.label}
@@ -21,7 +24,9 @@ export function PiecesList({ pieceTypes }: { pieceTypes: PieceType[] }) {
               </p>
             ) : null}
           </div>
-          <p className="shrink-0 text-sm text-muted sm:max-w-64 sm:text-right">{PIECE_CONDITION_LABELS[piece.condition]}</p>
+          <p className="shrink-0 text-sm text-muted sm:max-w-64 sm:text-right">
+            {PIECE_CONDITION_LABELS[piece.condition]}
+          </p>
         </li>
       ))}
     </ul>

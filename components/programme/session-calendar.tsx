@@ -12,11 +12,18 @@ export function SessionCalendar({ session, today }: { session: AcademicSession; 
         const past = isPast(event, today)
         const deadline = event.kind === 'REGISTRATION_DEADLINE'
         return (
-          <li key={`${event.kind}-${event.startsOn}-${event.label}`} className={`relative pb-6 last:pb-0 ${past ? 'text-muted' : ''}`}>
+          <li
+            key={`${event.kind}-${event.startsOn}-${event.label}`}
+            className={`relative pb-6 last:pb-0 ${past ? 'text-muted' : ''}`}
+          >
             <span
               aria-hidden="true"
               className={`absolute top-1.5 -left-[calc(1.5rem+7px)] size-3 rounded-full border-2 ${
-                past ? 'border-line bg-white' : deadline ? 'border-accent bg-accent' : 'border-accent bg-white'
+                past
+                  ? 'border-line bg-white'
+                  : deadline
+                    ? 'border-accent bg-accent'
+                    : 'border-accent bg-white'
               }`}
             />
             <p className="text-sm font-semibold tracking-wide uppercase">

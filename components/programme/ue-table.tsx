@@ -50,7 +50,9 @@ export function UeTables({ session, programme }: { session: AcademicSession; pro
                               </span>
                             ) : null}
                             {ue.prerequisites.length > 0 ? (
-                              <span className="font-medium text-warning">Prérequis : {ue.prerequisites.join(', ')}</span>
+                              <span className="font-medium text-warning">
+                                Prérequis : {ue.prerequisites.join(', ')}
+                              </span>
                             ) : null}
                             {ue.descriptionUrl ? (
                               <a href={ue.descriptionUrl} className="text-muted" rel="noopener">

@@ -11,7 +11,11 @@ export function Section({
   children: React.ReactNode
 }) {
   return (
-    <section id={id} aria-labelledby={`${id}-titre`} className="scroll-mt-6 border-t border-line py-10 first:border-t-0 sm:py-12">
+    <section
+      id={id}
+      aria-labelledby={`${id}-titre`}
+      className="scroll-mt-6 border-t border-line py-10 first:border-t-0 sm:py-12"
+    >
       <h2 id={`${id}-titre`} className="text-2xl font-semibold sm:text-3xl">
         {title}
       </h2>

@@ -26,7 +26,12 @@ function parts(date: IsoDate): [number, number, number] {
 /** The calendar day it is at `now` in `timeZone` (La Réunion by default). */
 export function todayIn(now: Date, timeZone: string = REUNION_TIME_ZONE): IsoDate {
   // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now)
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now)
 }
 
 /** Moves a day by whole years; 29 February becomes 28 February in a common year. */

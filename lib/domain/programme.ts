@@ -11,7 +11,12 @@ export type TariffCategory = (typeof TARIFF_CATEGORIES)[number]
 export const UE_KINDS = ['COURSE', 'ACTIVITY_REPORT', 'INTERNSHIP_REPORT'] as const
 export type UeKind = (typeof UE_KINDS)[number]
 
-export const PERIOD_KINDS = ['FIRST_SEMESTER', 'FULL_YEAR', 'SECOND_SEMESTER', 'PROFESSIONAL_EXPERIENCE'] as const
+export const PERIOD_KINDS = [
+  'FIRST_SEMESTER',
+  'FULL_YEAR',
+  'SECOND_SEMESTER',
+  'PROFESSIONAL_EXPERIENCE',
+] as const
 export type PeriodKind = (typeof PERIOD_KINDS)[number]
 
 export const PIECE_CONDITIONS = [

@@ -82,7 +82,9 @@ export type TimelineEvent = {
 const ORDINAL = { 1: '1er semestre', 2: '2nd semestre' } as const
 
 /** The session's calendar as dated events, in date order, as printed in "Déroulement de la formation". */
-export function sessionTimeline(session: Pick<AcademicSession, 'semesters' | 'secondExamStartsOn' | 'secondExamEndsOn'>): TimelineEvent[] {
+export function sessionTimeline(
+  session: Pick<AcademicSession, 'semesters' | 'secondExamStartsOn' | 'secondExamEndsOn'>,
+): TimelineEvent[] {
   const events: TimelineEvent[] = []
   for (const semester of session.semesters) {
     const name = ORDINAL[semester.number]
@@ -94,13 +96,43 @@ export function sessionTimeline(session: Pick<AcademicSession, 'semesters' | 'se
       semester: semester.number,
     })
     if (semester.pauseOn && semester.resumeOn) {
-      events.push({ kind: 'COURSES', label: `Début de la formation (${name})`, startsOn: semester.startsOn, endsOn: null, semester: semester.number })
-      events.push({ kind: 'BREAK', label: 'Arrêt des cours', startsOn: semester.pauseOn, endsOn: null, semester: semester.number })
-      events.push({ kind: 'COURSES', label: 'Reprise des cours', startsOn: semester.resumeOn, endsOn: null, semester: semester.number })
+      events.push({
+        kind: 'COURSES',
+        label: `Début de la formation (${name})`,
+        startsOn: semester.startsOn,
+        endsOn: null,
+        semester: semester.number,
+      })
+      events.push({
+        kind: 'BREAK',
+        label: 'Arrêt des cours',
+        startsOn: semester.pauseOn,
+        endsOn: null,
+        semester: semester.number,
+      })
+      events.push({
+        kind: 'COURSES',
+        label: 'Reprise des cours',
+        startsOn: semester.resumeOn,
+        endsOn: null,
+        semester: semester.number,
+      })
     } else {
-      events.push({ kind: 'COURSES', label: `Début de la formation (${name})`, startsOn: semester.startsOn, endsOn: null, semester: semester.number })
+      events.push({
+        kind: 'COURSES',
+        label: `Début de la formation (${name})`,
+        startsOn: semester.startsOn,
+        endsOn: null,
+        semester: semester.number,
+      })
     }
-    events.push({ kind: 'COURSES', label: `Fin des cours (${name})`, startsOn: semester.endsOn, endsOn: null, semester: semester.number })
+    events.push({
+      kind: 'COURSES',
+      label: `Fin des cours (${name})`,
+      startsOn: semester.endsOn,
+      endsOn: null,
+      semester: semester.number,
+    })
     events.push({
       kind: 'EXAMS',
       label: `1ère session d'examen pour les UE du ${name}`,

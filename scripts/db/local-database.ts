@@ -14,7 +14,11 @@ export async function resolveDatabase(options: {
   log?: (line: string) => void
 }): Promise<LocalDatabase> {
   if (options.databaseUrl) return { url: options.databaseUrl, embedded: false, stop: async () => {} }
-  const server = await startEmbeddedPostgres({ dataDir: options.dataDir, port: options.port, log: options.log })
+  const server = await startEmbeddedPostgres({
+    dataDir: options.dataDir,
+    port: options.port,
+    log: options.log,
+  })
   const database = options.database ?? DEFAULT_DATABASE_NAME
   await ensureDatabase(server.adminUrl, database)
   return { url: server.urlFor(database), embedded: true, stop: server.stop }

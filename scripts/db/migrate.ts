@@ -44,12 +44,17 @@ export class MigrationError extends Error {
     readonly migrationName: string,
     cause: unknown,
   ) {
-    super(`Migration ${migrationName} failed and was rolled back: ${cause instanceof Error ? cause.message : String(cause)}`)
+    super(
+      `Migration ${migrationName} failed and was rolled back: ${cause instanceof Error ? cause.message : String(cause)}`,
+    )
   }
 }
 
 /** Applies every migration of `migrationsDir` not yet recorded in the database at `url`. */
-export async function applyMigrations(options: { url: string; migrationsDir: string }): Promise<MigrationReport> {
+export async function applyMigrations(options: {
+  url: string
+  migrationsDir: string
+}): Promise<MigrationReport> {
   const migrations = readMigrations(options.migrationsDir)
   const client = new pg.Client({ connectionString: options.url })
   await client.connect()
@@ -58,9 +63,11 @@ export async function applyMigrations(options: { url: string; migrationsDir: str
     // Session-level lock: held across the per-migration transactions below.
     await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY])
     await client.query(CREATE_MIGRATIONS_TABLE)
-    const { rows } = await client.query<{ migration_name: string; checksum: string; finished_at: Date | null }>(
-      'SELECT migration_name, checksum, finished_at FROM "_prisma_migrations" WHERE rolled_back_at IS NULL',
-    )
+    const { rows } = await client.query<{
+      migration_name: string
+      checksum: string
+      finished_at: Date | null
+    }>('SELECT migration_name, checksum, finished_at FROM "_prisma_migrations" WHERE rolled_back_at IS NULL')
     const failed = rows.filter((row) => row.finished_at === null)
     if (failed.length > 0) {
       throw new Error(

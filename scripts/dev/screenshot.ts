@@ -2,10 +2,19 @@
 // person would see it (used while building; not part of the tests).
 import { chromium } from '@playwright/test'
 
-const [url = 'http://localhost:3000/', out = '/tmp/shot.png', width = '1280'] = process.argv.slice(2).filter((a) => !a.startsWith('--'))
+const [url = 'http://localhost:3000/', out = '/tmp/shot.png', width = '1280'] = process.argv
+  .slice(2)
+  .filter((a) => !a.startsWith('--'))
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
 })
 const page = await browser.newPage({ viewport: { width: Number(width), height: 900 } })
 await page.goto(url, { waitUntil: 'networkidle' })
@@ -17,7 +26,11 @@ if (process.argv.includes('--pdf')) {
   const step = Number(width) < 600 ? 1400 : 1100
   for (let index = 0; index * step < height; index += 1) {
     const path = out.replace(/\.png$/, `-${String(index + 1).padStart(2, '0')}.png`)
-    await page.screenshot({ path, fullPage: true, clip: { x: 0, y: index * step, width: Number(width), height: Math.min(step, height - index * step) } })
+    await page.screenshot({
+      path,
+      fullPage: true,
+      clip: { x: 0, y: index * step, width: Number(width), height: Math.min(step, height - index * step) },
+    })
     console.log(path)
   }
 } else {

@@ -3,14 +3,25 @@ import { createHash } from 'node:crypto'
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 
-const INPUTS = ['app', 'components', 'lib', 'public', 'prisma/schema.prisma', 'next.config.ts', 'package-lock.json', 'tsconfig.json', 'postcss.config.mjs']
+const INPUTS = [
+  'app',
+  'components',
+  'lib',
+  'public',
+  'prisma/schema.prisma',
+  'next.config.ts',
+  'package-lock.json',
+  'tsconfig.json',
+  'postcss.config.mjs',
+]
 const SKIP = new Set(['node_modules', 'generated', '.next'])
 
 function collect(entry: string, files: string[]): void {
   if (!existsSync(entry)) return
   if (statSync(entry).isDirectory()) {
     for (const child of readdirSync(entry).sort()) {
-      if (!SKIP.has(child) && !child.endsWith('.test.ts') && !child.endsWith('.test.tsx')) collect(path.join(entry, child), files)
+      if (!SKIP.has(child) && !child.endsWith('.test.ts') && !child.endsWith('.test.tsx'))
+        collect(path.join(entry, child), files)
     }
   } else {
     files.push(entry)
@@ -34,7 +45,11 @@ const MARKER = 'portal-build-fingerprint'
 
 export function isBuildCurrent(distDir: string, fingerprint: string): boolean {
   const marker = path.join(distDir, MARKER)
-  return existsSync(path.join(distDir, 'BUILD_ID')) && existsSync(marker) && readFileSync(marker, 'utf8') === fingerprint
+  return (
+    existsSync(path.join(distDir, 'BUILD_ID')) &&
+    existsSync(marker) &&
+    readFileSync(marker, 'utf8') === fingerprint
+  )
 }
 
 export function markerPath(distDir: string): string {

@@ -21,11 +21,15 @@ export async function checkReachable(url: string): Promise<void> {
     await client.connect()
     const { rows } = await client.query<{ server_version_num: string }>('SHOW server_version_num')
     if (Number(rows[0]?.server_version_num) < 150000) {
-      throw new Error(`PostgreSQL ${rows[0]?.server_version_num} is too old: the portal needs PostgreSQL 15 or later.`)
+      throw new Error(
+        `PostgreSQL ${rows[0]?.server_version_num} is too old: the portal needs PostgreSQL 15 or later.`,
+      )
     }
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error)
-    throw new Error(`Cannot use the database at ${describeUrl(url)} (${reason}). Check DATABASE_URL, or unset it to use the embedded database.`)
+    throw new Error(
+      `Cannot use the database at ${describeUrl(url)} (${reason}). Check DATABASE_URL, or unset it to use the embedded database.`,
+    )
   } finally {
     await client.end().catch(() => {})
   }
@@ -35,7 +39,8 @@ export async function prepareDatabase(url: string, log: (line: string) => void):
   await checkReachable(url)
   const report = await applyMigrations({ url, migrationsDir: 'prisma/migrations' })
   for (const warning of report.warnings) log(`Warning: ${warning}`)
-  if (report.applied.length > 0) log(`Applied ${report.applied.length} migration(s): ${report.applied.join(', ')}.`)
+  if (report.applied.length > 0)
+    log(`Applied ${report.applied.length} migration(s): ${report.applied.join(', ')}.`)
   const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 2 }) })
   try {
     if ((await db.programme.count()) === 0) {

@@ -11,10 +11,23 @@ const here = path.dirname(fileURLToPath(import.meta.url))
 export const SCHEMA_ENGINE_SHIM = path.join(here, 'schema-engine.mjs')
 
 const args = process.argv.slice(2)
-const needsDatabase = !['generate', 'format', 'validate', 'version', '-v', '--version', '--help', 'init'].includes(args[0] ?? '--help')
+const needsDatabase = ![
+  'generate',
+  'format',
+  'validate',
+  'version',
+  '-v',
+  '--version',
+  '--help',
+  'init',
+].includes(args[0] ?? '--help')
 
 const database = needsDatabase
-  ? await resolveDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.EMBEDDED_DB_DIR, port: env.EMBEDDED_DB_PORT })
+  ? await resolveDatabase({
+      databaseUrl: env.DATABASE_URL,
+      dataDir: env.EMBEDDED_DB_DIR,
+      port: env.EMBEDDED_DB_PORT,
+    })
   : undefined
 
 const child = spawn(process.execPath, [path.resolve('node_modules/prisma/build/index.js'), ...args], {

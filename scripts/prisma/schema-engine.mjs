@@ -28,18 +28,27 @@ function parseArguments(argv) {
 
 function logError(message, errorCode) {
   const fields = errorCode ? { message, error_code: errorCode } : { message }
-  process.stderr.write(`${JSON.stringify({ timestamp: new Date().toISOString(), level: 'ERROR', fields, target: 'schema_engine::logger' })}\n`)
+  process.stderr.write(
+    `${JSON.stringify({ timestamp: new Date().toISOString(), level: 'ERROR', fields, target: 'schema_engine::logger' })}\n`,
+  )
 }
 
 async function runOneShot(command, url) {
   const config = poolConfigFromUrl(url)
   const database = config.database
-  const admin = new pg.Client({ ...config, Client: undefined, database: command === 'can-connect-to-database' ? database : 'postgres' })
+  const admin = new pg.Client({
+    ...config,
+    Client: undefined,
+    database: command === 'can-connect-to-database' ? database : 'postgres',
+  })
   try {
     await admin.connect()
-    if (command === 'create-database') await admin.query(`CREATE DATABASE "${database.replaceAll('"', '""')}"`)
-    else if (command === 'drop-database') await admin.query(`DROP DATABASE IF EXISTS "${database.replaceAll('"', '""')}" WITH (FORCE)`)
-    else if (command !== 'can-connect-to-database') throw new Error(`Unknown schema engine command: ${command}`)
+    if (command === 'create-database')
+      await admin.query(`CREATE DATABASE "${database.replaceAll('"', '""')}"`)
+    else if (command === 'drop-database')
+      await admin.query(`DROP DATABASE IF EXISTS "${database.replaceAll('"', '""')}" WITH (FORCE)`)
+    else if (command !== 'can-connect-to-database')
+      throw new Error(`Unknown schema engine command: ${command}`)
     process.stdout.write(`${JSON.stringify({ result: 'ok' })}\n`)
   } catch (error) {
     const code = error.code === '3D000' ? 'P1003' : error.code === 'ECONNREFUSED' ? 'P1001' : undefined
@@ -91,7 +100,9 @@ async function serve(options) {
     new Promise((resolve) => {
       const id = `print-${nextPrintId++}`
       printReplies.set(id, resolve)
-      process.stdout.write(`${JSON.stringify({ jsonrpc: '2.0', id, method: 'print', params: { content } })}\n`)
+      process.stdout.write(
+        `${JSON.stringify({ jsonrpc: '2.0', id, method: 'print', params: { content } })}\n`,
+      )
     })
   input.on('line', (line) => {
     if (!line.trim()) return
@@ -104,15 +115,20 @@ async function serve(options) {
     const method = METHOD_ALIASES[request.method] ?? request.method
     const work = (async () => {
       try {
-        if (typeof engine[method] !== 'function') throw new Error(`Method not supported by the WebAssembly schema engine: ${request.method}`)
+        if (typeof engine[method] !== 'function')
+          throw new Error(`Method not supported by the WebAssembly schema engine: ${request.method}`)
         const result = await engine[method](request.params ?? {})
         if (method === 'diff' && typeof result?.stdout === 'string') {
           await askCliToPrint(result.stdout)
           result.stdout = null
         }
-        process.stdout.write(`${JSON.stringify({ jsonrpc: '2.0', id: request.id, result: result ?? null })}\n`)
+        process.stdout.write(
+          `${JSON.stringify({ jsonrpc: '2.0', id: request.id, result: result ?? null })}\n`,
+        )
       } catch (error) {
-        process.stdout.write(`${JSON.stringify({ jsonrpc: '2.0', id: request.id, error: toRpcError(error) })}\n`)
+        process.stdout.write(
+          `${JSON.stringify({ jsonrpc: '2.0', id: request.id, error: toRpcError(error) })}\n`,
+        )
       }
     })()
     pending.push(work)

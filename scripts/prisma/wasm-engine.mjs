@@ -18,18 +18,30 @@ import * as engineBindings from '@prisma/schema-engine-wasm/schema_engine_bg'
 
 const PG_CHAR_OID = 18
 const PG_TEXT_OID = 25
+// ColumnTypeEnum.Character of @prisma/driver-adapter-utils.
+const CHARACTER_COLUMN = 6
+/** Result rows arrays → indexes of their `"char"` columns. */
+const charColumnsOf = new WeakMap()
 
 /**
- * A pg client that reports PostgreSQL's internal one-byte `"char"` columns (OID 18, read by the
- * engine's schema describer from the catalogs) as text, which @prisma/adapter-pg 7.10 cannot map.
+ * PostgreSQL's internal one-byte `"char"` type (OID 18) appears in the catalogs the engine's
+ * schema describer reads (e.g. `pg_constraint.contype`), and @prisma/adapter-pg 7.10 cannot map
+ * it ("Column type 'char' could not be deserialized"). This client reports such columns as text so
+ * the adapter accepts them, and remembers where they were so that `withCharColumns` can tell the
+ * engine they are characters.
  */
 class CatalogFriendlyClient extends pg.Client {
   query(config, values, callback) {
     const relabel = (result) => {
       for (const one of Array.isArray(result) ? result : [result]) {
-        for (const field of one?.fields ?? []) {
-          if (field.dataTypeID === PG_CHAR_OID) field.dataTypeID = PG_TEXT_OID
+        const indexes = []
+        for (const [index, field] of (one?.fields ?? []).entries()) {
+          if (field.dataTypeID === PG_CHAR_OID) {
+            field.dataTypeID = PG_TEXT_OID
+            indexes.push(index)
+          }
         }
+        if (indexes.length > 0 && Array.isArray(one.rows)) charColumnsOf.set(one.rows, indexes)
       }
       return result
     }
@@ -43,6 +55,21 @@ class CatalogFriendlyClient extends pg.Client {
     const pending = super.query(config, values)
     return pending && typeof pending.then === 'function' ? pending.then(relabel) : pending
   }
+}
+
+/** Makes a queryable (adapter or transaction) report `"char"` columns as characters. */
+function withCharColumns(queryable) {
+  const queryRaw = queryable.queryRaw.bind(queryable)
+  queryable.queryRaw = async (query) => {
+    const result = await queryRaw(query)
+    for (const index of charColumnsOf.get(result.rows) ?? []) result.columnTypes[index] = CHARACTER_COLUMN
+    return result
+  }
+  if (typeof queryable.startTransaction === 'function') {
+    const startTransaction = queryable.startTransaction.bind(queryable)
+    queryable.startTransaction = async (...args) => withCharColumns(await startTransaction(...args))
+  }
+  return queryable
 }
 
 /**
@@ -65,6 +92,7 @@ export function poolConfigFromUrl(url) {
 
 /** Sends a whole script in one simple query: adapter-pg splits on `;`, which breaks `$$` bodies. */
 function runScriptsWhole(adapter) {
+  withCharColumns(adapter)
   adapter.executeScript = async (script) => {
     try {
       await adapter.underlyingDriver().query(script)
@@ -85,7 +113,9 @@ class MigrationAdapterFactory {
   }
 
   async connect() {
-    return runScriptsWhole(await new PrismaPg(new pg.Pool(this.config), { disposeExternalPool: true }).connect())
+    return runScriptsWhole(
+      await new PrismaPg(new pg.Pool(this.config), { disposeExternalPool: true }).connect(),
+    )
   }
 
   async connectToShadowDb() {
@@ -144,6 +174,25 @@ async function loadEngine() {
   return loaded
 }
 
+/**
+ * A Rust panic inside the engine surfaces as an uncaught WebAssembly.RuntimeError thrown from a
+ * callback, leaving the engine's promise pending forever: turn it into a rejection of `work`.
+ */
+export function rejectOnPanic(work) {
+  return new Promise((resolve, reject) => {
+    const onUncaught = (error) => {
+      if (!(error instanceof WebAssembly.RuntimeError)) throw error
+      reject(
+        new Error(
+          `The schema engine panicked: ${globalThis.PRISMA_WASM_PANIC_REGISTRY?.message || error.message}`,
+        ),
+      )
+    }
+    process.on('uncaughtException', onUncaught)
+    work.then(resolve, reject).finally(() => process.off('uncaughtException', onUncaught))
+  })
+}
+
 /** Opens the WebAssembly schema engine against `url`. `log` receives the engine's log lines. */
 export async function openSchemaEngine({ url, shadowDatabaseUrl, datamodels = [], log = () => {} }) {
   const factory = bindMigrationAwareSqlAdapterFactory(new MigrationAdapterFactory(url, shadowDatabaseUrl))
@@ -172,7 +221,9 @@ export function loadMigrationsList(migrationsDir) {
         path: directory,
         migrationFile: {
           path: 'migration.sql',
-          content: existsSync(file) ? { tag: 'ok', value: readFileSync(file, 'utf8') } : { tag: 'error', value: 'missing' },
+          content: existsSync(file)
+            ? { tag: 'ok', value: readFileSync(file, 'utf8') }
+            : { tag: 'error', value: 'missing' },
         },
       }
     }),
@@ -188,13 +239,18 @@ export const NO_FILTERS = { externalTables: [], externalEnums: [] }
 export async function diffMigrationsAgainstSchema({ url, migrationsDir, schemaPath }) {
   const engine = await openSchemaEngine({ url })
   try {
-    const result = await engine.diff({
-      from: { tag: 'migrations', ...loadMigrationsList(migrationsDir) },
-      to: { tag: 'schemaDatamodel', files: [{ path: schemaPath, content: readFileSync(schemaPath, 'utf8') }] },
-      script: true,
-      exitCode: true,
-      filters: NO_FILTERS,
-    })
+    const result = await rejectOnPanic(
+      engine.diff({
+        from: { tag: 'migrations', ...loadMigrationsList(migrationsDir) },
+        to: {
+          tag: 'schemaDatamodel',
+          files: [{ path: schemaPath, content: readFileSync(schemaPath, 'utf8') }],
+        },
+        script: true,
+        exitCode: true,
+        filters: NO_FILTERS,
+      }),
+    )
     return result.exitCode === 2 ? (result.stdout ?? '') : ''
   } finally {
     engine.free()

@@ -1,7 +1,14 @@
 import 'server-only'
 import type { AcademicSession, Centre, Programme } from '@/lib/domain/programme'
 import { getDb } from '@/lib/server/db'
-import { centreInclude, programmeInclude, sessionInclude, toDomainCentre, toDomainProgramme, toDomainSession } from './mappers'
+import {
+  centreInclude,
+  programmeInclude,
+  sessionInclude,
+  toDomainCentre,
+  toDomainProgramme,
+  toDomainSession,
+} from './mappers'
 
 export type ProgrammePage = { programme: Programme; session: AcademicSession; centres: Centre[] }
 
@@ -12,7 +19,10 @@ export type ProgrammePage = { programme: Programme; session: AcademicSession; ce
  */
 export async function getProgrammePage(options: { programmeCode: string }): Promise<ProgrammePage | null> {
   const db = getDb()
-  const programmeRow = await db.programme.findUnique({ where: { code: options.programmeCode }, include: programmeInclude })
+  const programmeRow = await db.programme.findUnique({
+    where: { code: options.programmeCode },
+    include: programmeInclude,
+  })
   if (!programmeRow) return null
   const [sessionRow, centreRows] = await Promise.all([
     db.academicSession.findFirst({

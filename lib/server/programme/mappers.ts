@@ -9,7 +9,10 @@ export const sessionInclude = {
   periods: { orderBy: { position: 'asc' } },
   ues: {
     orderBy: { position: 'asc' },
-    include: { period: { select: { kind: true } }, ue: { include: { prerequisites: { include: { requiredUe: { select: { code: true } } } } } } },
+    include: {
+      period: { select: { kind: true } },
+      ue: { include: { prerequisites: { include: { requiredUe: { select: { code: true } } } } } },
+    },
   },
   tariff: true,
   categoryRates: { orderBy: { position: 'asc' } },
@@ -58,7 +61,11 @@ export function toDomainSession(row: SessionRow): AcademicSession {
       baseFeeCents: row.tariff.baseFeeCents,
       foadPerUeCents: row.tariff.foadPerUeCents,
       reportFollowUpCents: row.tariff.reportFollowUpCents,
-      rates: row.categoryRates.map((rate) => ({ category: rate.category, label: rate.label, perEctsCents: rate.perEctsCents })),
+      rates: row.categoryRates.map((rate) => ({
+        category: rate.category,
+        label: rate.label,
+        perEctsCents: rate.perEctsCents,
+      })),
     },
     secondExamStartsOn: toIsoDate(row.secondExamStartsOn),
     secondExamEndsOn: toIsoDate(row.secondExamEndsOn),
@@ -80,16 +87,18 @@ export function toDomainProgramme(row: ProgrammeRow): Programme {
     rncpPublishedOn: toIsoDate(row.rncpPublishedOn),
     lastUpdatedOn: toIsoDate(row.lastUpdatedOn),
     responsables: responsables.map(({ name, role }) => ({ name, role })),
-    pieceTypes: pieceTypes.map(({ code, label, description, condition, alternativeGroup, maxAgeDays, optional, templatePath }) => ({
-      code,
-      label,
-      description,
-      condition,
-      alternativeGroup,
-      maxAgeDays,
-      optional,
-      templatePath,
-    })),
+    pieceTypes: pieceTypes.map(
+      ({ code, label, description, condition, alternativeGroup, maxAgeDays, optional, templatePath }) => ({
+        code,
+        label,
+        description,
+        condition,
+        alternativeGroup,
+        maxAgeDays,
+        optional,
+        templatePath,
+      }),
+    ),
   }
 }
 
@@ -101,5 +110,13 @@ export type CentreRow = Prisma.CentreGetPayload<{ include: typeof centreInclude 
 
 export function toDomainCentre(row: CentreRow): Centre {
   const { id: _id, position: _position, openingHours, ...fields } = row
-  return { ...fields, openingHours: openingHours.map(({ fromDay, toDay, opensAt, closesAt }) => ({ fromDay, toDay, opensAt, closesAt })) }
+  return {
+    ...fields,
+    openingHours: openingHours.map(({ fromDay, toDay, opensAt, closesAt }) => ({
+      fromDay,
+      toDay,
+      opensAt,
+      closesAt,
+    })),
+  }
 }

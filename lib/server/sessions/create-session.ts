@@ -53,7 +53,12 @@ export async function createSession(
         },
       },
       categoryRates: {
-        create: session.tariff.rates.map((rate, position) => ({ category: rate.category, label: rate.label, perEctsCents: rate.perEctsCents, position })),
+        create: session.tariff.rates.map((rate, position) => ({
+          category: rate.category,
+          label: rate.label,
+          perEctsCents: rate.perEctsCents,
+          position,
+        })),
       },
     },
     select: { id: true, periods: { select: { id: true, kind: true } } },
@@ -70,7 +75,14 @@ export async function createSession(
       const periodId = periodIdByKind.get(ue.periodKind)
       if (!ueId) throw new Error(`UE ${ue.code} is not in the programme's catalogue`)
       if (!periodId) throw new Error(`Session ${session.label} has no period ${ue.periodKind} for ${ue.code}`)
-      return { sessionId: created.id, ueId, periodId, recommendedFirst: ue.recommendedFirst, foadAvailable: ue.foadAvailable, position }
+      return {
+        sessionId: created.id,
+        ueId,
+        periodId,
+        recommendedFirst: ue.recommendedFirst,
+        foadAvailable: ue.foadAvailable,
+        position,
+      }
     }),
   })
   return { id: created.id }
