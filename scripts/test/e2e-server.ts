@@ -1,0 +1,56 @@
+// The server the Playwright tests drive: a fresh, migrated and seeded database (portal_e2e on the
+// test server, see with-test-database.ts), a production build of its own (.next-e2e, so that the
+// build `npm start` serves is left alone), and `next start` on E2E_PORT (3100).
+import { spawn, spawnSync } from 'node:child_process'
+import { writeFileSync } from 'node:fs'
+import path from 'node:path'
+import pg from 'pg'
+import { startEmbeddedPostgres } from '../db/embedded'
+import { buildFingerprint, isBuildCurrent, markerPath } from '../lib/build-fingerprint'
+import { prepareDatabase } from '../lib/database-setup'
+
+const DATABASE = 'portal_e2e'
+const port = Number(process.env.E2E_PORT ?? 3100)
+const log = (line: string) => console.log(`[e2e-server] ${line}`)
+
+const server = process.env.TEST_DATABASE_URL
+  ? { adminUrl: process.env.TEST_DATABASE_URL, stop: async () => {} }
+  : await startEmbeddedPostgres({
+      dataDir: process.env.TEST_EMBEDDED_DB_DIR ?? '.data/postgres-test',
+      port: Number(process.env.TEST_EMBEDDED_DB_PORT ?? 54321),
+    })
+
+const admin = new pg.Client({ connectionString: server.adminUrl })
+await admin.connect()
+await admin.query(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`)
+await admin.query(`CREATE DATABASE ${DATABASE}`)
+await admin.end()
+const url = new URL(server.adminUrl)
+url.pathname = `/${DATABASE}`
+const databaseUrl = url.toString()
+await prepareDatabase(databaseUrl, log)
+
+const root = process.cwd()
+const distDir = '.next-e2e'
+const nextBin = path.join(root, 'node_modules/next/dist/bin/next')
+const env = { ...process.env, DATABASE_URL: databaseUrl, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' as const }
+const fingerprint = buildFingerprint(root)
+if (!isBuildCurrent(path.join(root, distDir), fingerprint)) {
+  log('Building (next build)…')
+  const build = spawnSync(process.execPath, [nextBin, 'build'], { stdio: 'inherit', env })
+  if (build.status !== 0) {
+    await server.stop()
+    process.exit(1)
+  }
+  writeFileSync(markerPath(path.join(root, distDir)), fingerprint)
+}
+
+const next = spawn(process.execPath, [nextBin, 'start', '--port', String(port), '--hostname', '127.0.0.1'], { stdio: 'inherit', env })
+const stop = async (code: number) => {
+  next.kill('SIGTERM')
+  await server.stop()
+  process.exit(code)
+}
+process.on('SIGINT', () => void stop(0))
+process.on('SIGTERM', () => void stop(0))
+next.on('exit', (code) => void stop(code ?? 1))
