@@ -25,6 +25,11 @@ export default defineConfig([
     files: ['scripts/**', 'lib/env.ts', '*.config.*', 'tests/**', 'bench/**', 'prisma/**'],
     rules: { 'no-restricted-syntax': 'off' },
   },
+  {
+    // Playwright fixtures receive a `use` callback that is not React's hook.
+    files: ['tests/e2e/**'],
+    rules: { 'react-hooks/rules-of-hooks': 'off' },
+  },
   globalIgnores([
     '.next/**',
     '.next-*/**',
