@@ -37,7 +37,8 @@ export function FeeSimulator({ tariff, groups }: { tariff: Tariff; groups: Simul
 
   return (
     <div className="grid gap-6 rounded-xl border border-line p-4 sm:p-6 lg:grid-cols-[1fr_minmax(18rem,24rem)]">
-      <form aria-label="Simulateur de frais"
+      <form
+        aria-label="Simulateur de frais"
         className="space-y-6"
         onSubmit={(event) => event.preventDefault()}
         aria-describedby={`${id}-aide`}

@@ -15,7 +15,15 @@ const styles = StyleSheet.create({
   box: { flexDirection: 'row', alignItems: 'center', gap: 6 },
   square: { width: 10, height: 10, flexShrink: 0, borderWidth: 0.8, borderColor: '#16181d' },
   signature: { marginTop: 28, flexDirection: 'row', justifyContent: 'space-between' },
-  signatureBox: { width: 230, height: 90, borderWidth: 0.8, borderColor: PDF_LINE, padding: 6, color: PDF_MUTED, fontSize: 9 },
+  signatureBox: {
+    width: 230,
+    height: 90,
+    borderWidth: 0.8,
+    borderColor: PDF_LINE,
+    padding: 6,
+    color: PDF_MUTED,
+    fontSize: 9,
+  },
   footer: { position: 'absolute', bottom: 32, left: 48, right: 48, fontSize: 8.5, color: PDF_MUTED },
 })
 
@@ -45,7 +53,13 @@ function Choices({ options }: { options: string[] }) {
  * The blank "attestation d'emploi" the brochure says can be downloaded: the employer fills it in,
  * signs and stamps it, and the applicant uploads it with the registration.
  */
-export function AttestationEmploiDocument({ centreName, programmeLabel }: { centreName: string; programmeLabel: string }) {
+export function AttestationEmploiDocument({
+  centreName,
+  programmeLabel,
+}: {
+  centreName: string
+  programmeLabel: string
+}) {
   registerPdfFonts()
   return (
     <Document title="Attestation d’emploi" author={centreName} language="fr">
@@ -55,7 +69,8 @@ export function AttestationEmploiDocument({ centreName, programmeLabel }: { cent
           <Text style={styles.title}>Attestation d’emploi</Text>
         </View>
         <Text style={styles.lead}>
-          À faire remplir, signer et tamponner par l’employeur, puis à joindre au dossier d’inscription ({programmeLabel}).
+          À faire remplir, signer et tamponner par l’employeur, puis à joindre au dossier d’inscription (
+          {programmeLabel}).
         </Text>
 
         <Text style={styles.sectionTitle}>L’employeur</Text>
@@ -75,8 +90,8 @@ export function AttestationEmploiDocument({ centreName, programmeLabel }: { cent
         <Choices options={['Temps plein', 'Temps partiel : ……… heures par semaine']} />
 
         <Text style={{ marginTop: 22 }}>
-          Je soussigné(e), représentant l’employeur désigné ci-dessus, atteste que la personne désignée ci-dessus est
-          employée dans notre structure à la date de la présente attestation.
+          Je soussigné(e), représentant l’employeur désigné ci-dessus, atteste que la personne désignée
+          ci-dessus est employée dans notre structure à la date de la présente attestation.
         </Text>
 
         <View style={styles.signature}>
@@ -90,8 +105,8 @@ export function AttestationEmploiDocument({ centreName, programmeLabel }: { cent
         </View>
 
         <Text style={styles.footer}>
-          Conservatoire national des arts et métiers — {centreName}. Document à joindre au dossier d’inscription ; une
-          attestation incomplète ou non signée ne peut pas être acceptée.
+          Conservatoire national des arts et métiers — {centreName}. Document à joindre au dossier
+          d’inscription ; une attestation incomplète ou non signée ne peut pas être acceptée.
         </Text>
       </Page>
     </Document>

@@ -33,7 +33,13 @@ await prepareDatabase(databaseUrl, log)
 const root = process.cwd()
 const distDir = '.next-e2e'
 const nextBin = path.join(root, 'node_modules/next/dist/bin/next')
-const env = { ...process.env, DATABASE_URL: databaseUrl, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' as const }
+const env = {
+  ...process.env,
+  DATABASE_URL: databaseUrl,
+  NEXT_DIST_DIR: distDir,
+  NEXT_TELEMETRY_DISABLED: '1',
+  NODE_ENV: 'production' as const,
+}
 const fingerprint = buildFingerprint(root)
 if (!isBuildCurrent(path.join(root, distDir), fingerprint)) {
   log('Building (next build)…')
@@ -45,7 +51,10 @@ if (!isBuildCurrent(path.join(root, distDir), fingerprint)) {
   writeFileSync(markerPath(path.join(root, distDir)), fingerprint)
 }
 
-const next = spawn(process.execPath, [nextBin, 'start', '--port', String(port), '--hostname', '127.0.0.1'], { stdio: 'inherit', env })
+const next = spawn(process.execPath, [nextBin, 'start', '--port', String(port), '--hostname', '127.0.0.1'], {
+  stdio: 'inherit',
+  env,
+})
 const stop = async (code: number) => {
   next.kill('SIGTERM')
   await server.stop()

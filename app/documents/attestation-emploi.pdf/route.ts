@@ -6,7 +6,10 @@ export const dynamic = 'force-static'
 
 export async function GET() {
   const pdf = await renderToBuffer(
-    AttestationEmploiDocument({ centreName: 'Centre régional de La Réunion', programmeLabel: 'Cnam Réunion' }),
+    AttestationEmploiDocument({
+      centreName: 'Centre régional de La Réunion',
+      programmeLabel: 'Cnam Réunion',
+    }),
   )
   return new Response(new Uint8Array(pdf), {
     headers: {

@@ -1,6 +1,11 @@
 import { academicStartYear, addYears, todayIn } from '@/lib/domain/dates'
 import { formatDate, formatDateRange, formatEuros, formatPhone } from '@/lib/format'
-import { brochureAmountsCents, brochureCalendar, brochurePhoneNumbers, brochureUes } from '../../support/brochure'
+import {
+  brochureAmountsCents,
+  brochureCalendar,
+  brochurePhoneNumbers,
+  brochureUes,
+} from '../../support/brochure'
 import { accessibilityViolations, DESKTOP, expect, PHONE, test } from '../fixtures'
 
 // The page shows the current academic year, generated from the 2010-2011 brochure by whole years.
@@ -12,11 +17,20 @@ test.describe('the programme page', () => {
     await page.goto('/')
     const section = page.getByRole('region', { name: 'Les unités d’enseignement' })
     for (const ue of brochureUes()) {
-      const row = section.getByRole('row').filter({ has: page.getByRole('rowheader', { name: ue.code, exact: true }) })
+      const row = section
+        .getByRole('row')
+        .filter({ has: page.getByRole('rowheader', { name: ue.code, exact: true }) })
       await expect(row).toHaveCount(1)
       await expect(row.getByRole('cell').last()).toHaveText(String(ue.ects))
       const title = await row.getByRole('cell').first().innerText()
-      expect(title.normalize('NFD').replace(/\p{Diacritic}/gu, '').replace(/’/g, "'").toUpperCase().replace(/\s+/g, ' ')).toContain(ue.title)
+      expect(
+        title
+          .normalize('NFD')
+          .replace(/\p{Diacritic}/gu, '')
+          .replace(/’/g, "'")
+          .toUpperCase()
+          .replace(/\s+/g, ' '),
+      ).toContain(ue.title)
       if (ue.recommendedFirst) await expect(row).toContainText('À suivre en premier')
       for (const required of ue.prerequisites) await expect(row).toContainText(`Prérequis : ${required}`)
     }
@@ -43,7 +57,8 @@ test.describe('the programme page', () => {
       printed.semester2.startsOn,
       printed.semester2.endsOn,
     ]
-    for (const day of days) await expect(calendar.getByText(formatDate(shift(day)), { exact: true })).toBeVisible()
+    for (const day of days)
+      await expect(calendar.getByText(formatDate(shift(day)), { exact: true })).toBeVisible()
     for (const [from, to] of [printed.semester1.exams, printed.semester2.exams, printed.secondExamSession]) {
       await expect(calendar.getByText(formatDateRange(shift(from), shift(to)), { exact: true })).toBeVisible()
     }
@@ -53,13 +68,22 @@ test.describe('the programme page', () => {
     await page.goto('/')
     const contacts = page.getByRole('region', { name: 'Contacts' })
     const [portPhone, portFax, stLouisPhone, stLouisFax] = brochurePhoneNumbers()
-    await expect(contacts.getByRole('link', { name: formatPhone(portPhone!) })).toHaveAttribute('href', `tel:+262${portPhone!.slice(1)}`)
-    await expect(contacts.getByRole('link', { name: formatPhone(stLouisPhone!) })).toHaveAttribute('href', `tel:+262${stLouisPhone!.slice(1)}`)
+    await expect(contacts.getByRole('link', { name: formatPhone(portPhone!) })).toHaveAttribute(
+      'href',
+      `tel:+262${portPhone!.slice(1)}`,
+    )
+    await expect(contacts.getByRole('link', { name: formatPhone(stLouisPhone!) })).toHaveAttribute(
+      'href',
+      `tel:+262${stLouisPhone!.slice(1)}`,
+    )
     await expect(contacts).toContainText(formatPhone(portFax!))
     await expect(contacts).toContainText(formatPhone(stLouisFax!))
     await expect(contacts).toContainText('Du lundi au jeudi de 8h15 à 12h30 et de 13h30 à 17h00')
     await expect(contacts).toContainText('Le vendredi de 8h15 à 12h15')
-    await expect(contacts.getByRole('link', { name: 'info@cnam.re' }).first()).toHaveAttribute('href', 'mailto:info@cnam.re')
+    await expect(contacts.getByRole('link', { name: 'info@cnam.re' }).first()).toHaveAttribute(
+      'href',
+      'mailto:info@cnam.re',
+    )
   })
 
   test('simulates the fees, and the total follows the category', async ({ page }) => {
@@ -93,7 +117,9 @@ test.describe('the programme page', () => {
       await page.setViewportSize(viewport)
       await page.goto('/')
       expect(await accessibilityViolations(page)).toEqual([])
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      )
       expect(overflow, 'horizontal scrolling').toBeLessThanOrEqual(0)
     })
   }
