@@ -1,4 +1,6 @@
-import type { PieceCondition } from './programme'
+import { daysBetween, type IsoDate } from './dates'
+import type { PieceCondition, PieceType } from './programme'
+import type { ChoiceAnswers, PriorAnswers, SituationAnswers } from './registration'
 
 /** When each kind of piece is asked for, in the applicant's words (procedure section, checklist). */
 export const PIECE_CONDITION_LABELS: Record<PieceCondition, string> = {
@@ -11,4 +13,150 @@ export const PIECE_CONDITION_LABELS: Record<PieceCondition, string> = {
   EMPLOYER_CERTIFICATE_UNSIGNED: "Si l'attestation de prise en charge n'est pas signée par l'employeur",
   UES_OBTAINED_ELSEWHERE: "Si vous avez obtenu des UE dans d'autres centres régionaux",
   EARLY_EXPERIENCE_REVIEW: 'Facultatif, si vous avez obtenu au moins 4 UE',
+}
+
+/** One line of the checklist: a piece, or alternatives of which any one will do. */
+export type Requirement = {
+  /** The alternative group, or the piece type's code. */
+  key: string
+  label: string
+  /** Accepted piece types (one, or the alternatives of a group). */
+  pieceTypes: PieceType[]
+  optional: boolean
+  /** The document must be dated no more than this many days before submission. */
+  maxAgeDays: number | null
+}
+
+export type ChecklistContext = {
+  situation: SituationAnswers
+  prior: PriorAnswers
+  choice: ChoiceAnswers
+  /** UEs whose prerequisite is met by a UE declared obtained (their proof is then needed). */
+  prerequisitesFromObtainedUes: string[]
+}
+
+/** Whether a catalogue condition applies to this applicant. */
+export function conditionApplies(condition: PieceType['condition'], context: ChecklistContext): boolean {
+  const { situation, prior } = context
+  switch (condition) {
+    case 'GENERATED':
+      return false
+    case 'ALWAYS':
+      return true
+    case 'EMPLOYED':
+      return situation.employmentStatus === 'EMPLOYED'
+    case 'JOB_SEEKER':
+      return situation.employmentStatus === 'JOB_SEEKER'
+    case 'SELF_PAYING':
+      return situation.category !== 'EMPLOYER_FUNDED'
+    case 'EMPLOYER_FUNDED':
+      return situation.category === 'EMPLOYER_FUNDED'
+    case 'EMPLOYER_CERTIFICATE_UNSIGNED':
+      return situation.category === 'EMPLOYER_FUNDED' && situation.employerCertificateSigned === false
+    case 'UES_OBTAINED_ELSEWHERE':
+      return (
+        prior.obtained.some((ue) => ue.place === 'ELSEWHERE') ||
+        context.prerequisitesFromObtainedUes.length > 0
+      )
+    case 'EARLY_EXPERIENCE_REVIEW':
+      return prior.earlyExperienceReview
+  }
+}
+
+/**
+ * The checklist of pieces for these answers, computed from the catalogue: pieces whose condition
+ * applies, alternatives of a group merged into one line, in catalogue order.
+ */
+export function requiredPieces(catalogue: PieceType[], context: ChecklistContext): Requirement[] {
+  const requirements: Requirement[] = []
+  for (const pieceType of catalogue) {
+    if (!conditionApplies(pieceType.condition, context)) continue
+    const key = pieceType.alternativeGroup ?? pieceType.code
+    const existing = requirements.find((requirement) => requirement.key === key)
+    if (existing) {
+      existing.pieceTypes.push(pieceType)
+      existing.label = existing.pieceTypes.map((type) => type.label).join(' ou ')
+      existing.optional = existing.optional && pieceType.optional
+      existing.maxAgeDays = existing.maxAgeDays ?? pieceType.maxAgeDays
+      continue
+    }
+    requirements.push({
+      key,
+      label: pieceType.label,
+      pieceTypes: [pieceType],
+      optional: pieceType.optional,
+      maxAgeDays: pieceType.maxAgeDays,
+    })
+  }
+  return requirements
+}
+
+export type UploadedPiece = {
+  id: string
+  pieceTypeCode: string
+  documentDate: IsoDate | null
+  fileName: string
+}
+
+export type ChecklistState = 'PROVIDED' | 'MISSING' | 'DATE_MISSING' | 'TOO_OLD' | 'FUTURE_DATE'
+
+export type ChecklistItem = {
+  requirement: Requirement
+  uploads: UploadedPiece[]
+  state: ChecklistState
+  message: string | null
+}
+
+/** Whether a dated document is recent enough at `today` (the 15-day rule is counted at submission). */
+export function documentDateProblem(
+  documentDate: IsoDate | null,
+  maxAgeDays: number | null,
+  today: IsoDate,
+): ChecklistState | null {
+  if (maxAgeDays === null) return null
+  if (!documentDate) return 'DATE_MISSING'
+  const age = daysBetween(documentDate, today)
+  if (age < 0) return 'FUTURE_DATE'
+  if (age > maxAgeDays) return 'TOO_OLD'
+  return null
+}
+
+/** Each requirement with what was uploaded for it and whether that satisfies it at `today`. */
+export function evaluateChecklist(
+  requirements: Requirement[],
+  uploads: UploadedPiece[],
+  today: IsoDate,
+): ChecklistItem[] {
+  return requirements.map((requirement) => {
+    const codes = new Set(requirement.pieceTypes.map((type) => type.code))
+    const mine = uploads.filter((upload) => codes.has(upload.pieceTypeCode))
+    if (mine.length === 0) {
+      return {
+        requirement,
+        uploads: mine,
+        state: 'MISSING',
+        message: requirement.optional ? null : `Pièce manquante : ${requirement.label}.`,
+      }
+    }
+    const problems = mine.map((upload) =>
+      documentDateProblem(upload.documentDate, requirement.maxAgeDays, today),
+    )
+    // One valid document is enough; otherwise report the problem of the most recent one.
+    if (problems.some((problem) => problem === null))
+      return { requirement, uploads: mine, state: 'PROVIDED', message: null }
+    const state = problems[problems.length - 1] ?? 'MISSING'
+    const messages: Record<Exclude<ChecklistState, 'PROVIDED' | 'MISSING'>, string> = {
+      DATE_MISSING: `Indiquez la date du document : ${requirement.label}.`,
+      TOO_OLD: `${requirement.label} : le document doit dater de moins de ${requirement.maxAgeDays} jours au moment de l’envoi du dossier.`,
+      FUTURE_DATE: `${requirement.label} : la date du document ne peut pas être dans le futur.`,
+    }
+    return { requirement, uploads: mine, state, message: messages[state as keyof typeof messages] }
+  })
+}
+
+/** True when nothing required is missing or invalid. */
+export function isChecklistComplete(items: ChecklistItem[]): boolean {
+  return items.every(
+    (item) => item.state === 'PROVIDED' || (item.requirement.optional && item.state === 'MISSING'),
+  )
 }

@@ -1,0 +1,183 @@
+import { addDays, todayIn, type IsoDate } from './dates'
+
+/**
+ * The life of a dossier, as a state machine. Every change of status goes through `transition`,
+ * which says whether it is allowed for that actor and what it needs (a reason…). The server writes
+ * the change and its audit event in one transaction; the staff area and the applicant's page use
+ * `availableTransitions` to offer only what is possible.
+ */
+
+export const DOSSIER_STATUSES = [
+  'DRAFT',
+  'SUBMITTED',
+  'UNDER_REVIEW',
+  'INCOMPLETE',
+  'COMPLETE',
+  'ACCEPTED',
+  'REFUSED',
+  'WITHDRAWN',
+  'CLOSED',
+] as const
+export type DossierStatus = (typeof DOSSIER_STATUSES)[number]
+/** Statuses a stored dossier can have (a draft is not a dossier yet). */
+export type StoredDossierStatus = Exclude<DossierStatus, 'DRAFT'>
+
+export const STATUS_LABELS: Record<DossierStatus, string> = {
+  DRAFT: 'Brouillon',
+  SUBMITTED: 'Déposé',
+  UNDER_REVIEW: 'En cours d’examen',
+  INCOMPLETE: 'Incomplet : pièces demandées',
+  COMPLETE: 'Complet',
+  ACCEPTED: 'Accepté : inscrit',
+  REFUSED: 'Refusé',
+  WITHDRAWN: 'Retiré par le candidat',
+  CLOSED: 'Clos sans suite',
+}
+
+export type WorkflowActor = 'APPLICANT' | 'STAFF' | 'SYSTEM'
+
+export type TransitionName =
+  | 'SUBMIT'
+  | 'START_REVIEW'
+  | 'REQUEST_PIECES'
+  | 'PIECES_RESUBMITTED'
+  | 'MARK_COMPLETE'
+  | 'REOPEN_REVIEW'
+  | 'ACCEPT'
+  | 'REFUSE'
+  | 'WITHDRAW'
+  | 'CLOSE'
+
+type TransitionRule = {
+  from: readonly DossierStatus[]
+  to: DossierStatus
+  actors: readonly WorkflowActor[]
+  reasonRequired: boolean
+  label: string
+}
+
+const OPEN: readonly DossierStatus[] = ['SUBMITTED', 'UNDER_REVIEW', 'INCOMPLETE', 'COMPLETE']
+
+export const TRANSITIONS: Record<TransitionName, TransitionRule> = {
+  SUBMIT: {
+    from: ['DRAFT'],
+    to: 'SUBMITTED',
+    actors: ['APPLICANT'],
+    reasonRequired: false,
+    label: 'Déposer le dossier',
+  },
+  START_REVIEW: {
+    from: ['SUBMITTED'],
+    to: 'UNDER_REVIEW',
+    actors: ['STAFF'],
+    reasonRequired: false,
+    label: 'Commencer l’examen',
+  },
+  REQUEST_PIECES: {
+    from: ['SUBMITTED', 'UNDER_REVIEW', 'COMPLETE'],
+    to: 'INCOMPLETE',
+    actors: ['STAFF'],
+    reasonRequired: true,
+    label: 'Demander des pièces',
+  },
+  PIECES_RESUBMITTED: {
+    from: ['INCOMPLETE'],
+    to: 'UNDER_REVIEW',
+    actors: ['APPLICANT', 'STAFF', 'SYSTEM'],
+    reasonRequired: false,
+    label: 'Pièces renvoyées',
+  },
+  MARK_COMPLETE: {
+    from: ['UNDER_REVIEW'],
+    to: 'COMPLETE',
+    actors: ['STAFF'],
+    reasonRequired: false,
+    label: 'Déclarer complet',
+  },
+  REOPEN_REVIEW: {
+    from: ['COMPLETE'],
+    to: 'UNDER_REVIEW',
+    actors: ['STAFF'],
+    reasonRequired: false,
+    label: 'Reprendre l’examen',
+  },
+  ACCEPT: {
+    from: ['COMPLETE'],
+    to: 'ACCEPTED',
+    actors: ['STAFF'],
+    reasonRequired: false,
+    label: 'Accepter (inscrire)',
+  },
+  REFUSE: { from: OPEN, to: 'REFUSED', actors: ['STAFF'], reasonRequired: true, label: 'Refuser' },
+  WITHDRAW: {
+    from: [...OPEN, 'ACCEPTED'],
+    to: 'WITHDRAWN',
+    actors: ['APPLICANT'],
+    reasonRequired: false,
+    label: 'Retirer mon dossier',
+  },
+  CLOSE: { from: OPEN, to: 'CLOSED', actors: ['STAFF'], reasonRequired: true, label: 'Clore sans suite' },
+}
+
+export type TransitionResult =
+  { ok: true; from: DossierStatus; to: DossierStatus } | { ok: false; message: string }
+
+/** Checks a transition; the message explains a refusal in French. */
+export function transition(
+  from: DossierStatus,
+  name: TransitionName,
+  options: { actor: WorkflowActor; reason?: string | null },
+): TransitionResult {
+  const rule = TRANSITIONS[name]
+  if (!rule.actors.includes(options.actor)) {
+    return { ok: false, message: `« ${rule.label} » n’est pas possible pour vous.` }
+  }
+  if (!rule.from.includes(from)) {
+    return {
+      ok: false,
+      message: `« ${rule.label} » est impossible pour un dossier au statut « ${STATUS_LABELS[from]} ».`,
+    }
+  }
+  if (rule.reasonRequired && !options.reason?.trim()) {
+    return { ok: false, message: `Indiquez le motif : « ${rule.label} » demande une explication.` }
+  }
+  return { ok: true, from, to: rule.to }
+}
+
+export function availableTransitions(from: DossierStatus, actor: WorkflowActor): TransitionName[] {
+  return (Object.keys(TRANSITIONS) as TransitionName[]).filter((name) => {
+    const rule = TRANSITIONS[name]
+    return rule.actors.includes(actor) && rule.from.includes(from)
+  })
+}
+
+export function isFinal(status: DossierStatus): boolean {
+  return status === 'REFUSED' || status === 'WITHDRAWN' || status === 'CLOSED'
+}
+
+/**
+ * Clause de rétractation: the applicant may withdraw within `days` days of submission. The day of
+ * submission is day 0, counted in La Réunion's calendar; the last day is included.
+ */
+export function withdrawalDeadline(submittedAt: Date, days: number): IsoDate {
+  return addDays(todayIn(submittedAt), days)
+}
+
+export function canWithdraw(options: {
+  status: DossierStatus
+  submittedAt: Date
+  now: Date
+  days: number
+}): boolean {
+  return (
+    TRANSITIONS.WITHDRAW.from.includes(options.status) &&
+    todayIn(options.now) <= withdrawalDeadline(options.submittedAt, options.days)
+  )
+}
+
+/** "CPN42-2026-00042": programme, first year of the session, counter. */
+export function formatReference(programmeCode: string, startYear: number, counter: number): string {
+  return `${programmeCode}-${startYear}-${String(counter).padStart(5, '0')}`
+}
+
+export const REFERENCE_PATTERN = /^[A-Z0-9]{2,10}-\d{4}-\d{5,}$/

@@ -1,0 +1,65 @@
+import { z } from 'zod'
+import { isIsoDate } from '@/lib/domain/dates'
+
+// Default messages (wrong types and the like) in French; field messages are written below.
+z.config(z.locales.fr())
+
+/** A required line of text. */
+export function requiredText(label: string, max = 120) {
+  return z
+    .string({ error: `Indiquez ${label}.` })
+    .trim()
+    .min(1, `Indiquez ${label}.`)
+    .max(max, `${max} caractères au plus.`)
+}
+
+/** An optional line of text: empty becomes null. */
+export function optionalText(max = 120) {
+  return z
+    .string()
+    .trim()
+    .max(max, `${max} caractères au plus.`)
+    .optional()
+    .transform((value) => (value ? value : null))
+}
+
+/** "Oui" / "Non" radio buttons, as a boolean. */
+export function yesNo(message: string) {
+  return z.enum(['oui', 'non'], { error: message }).transform((value) => value === 'oui')
+}
+
+export function toYesNo(value: boolean | null | undefined): 'oui' | 'non' | undefined {
+  return value === true ? 'oui' : value === false ? 'non' : undefined
+}
+
+/** A day typed as JJ/MM/AAAA (or chosen in a date picker), as an ISO date. */
+export function frenchDate(label: string) {
+  return z
+    .string({ error: `Indiquez ${label}.` })
+    .trim()
+    .min(1, `Indiquez ${label}.`)
+    .transform((value, context) => {
+      const iso = /^\d{4}-\d{2}-\d{2}$/.test(value)
+        ? value
+        : value.replace(
+            /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/,
+            (_, day: string, month: string, year: string) =>
+              `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`,
+          )
+      if (!isIsoDate(iso)) {
+        context.addIssue({
+          code: 'custom',
+          message: `${label.charAt(0).toUpperCase()}${label.slice(1)} doit être une date réelle, au format JJ/MM/AAAA.`,
+        })
+        return z.NEVER
+      }
+      return iso
+    })
+}
+
+/** ISO date → "12/09/1984" for a text input. */
+export function toFrenchDate(iso: string | null | undefined): string {
+  if (!iso) return ''
+  const [year, month, day] = iso.split('-')
+  return `${day}/${month}/${year}`
+}
