@@ -6,7 +6,6 @@ const config: NextConfig = {
   distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,
   reactStrictMode: true,
-  typedRoutes: true,
 }
 
 export default config

@@ -24,6 +24,15 @@ export const env = createEnv({
       .optional(),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     PUBLIC_BASE_URL: z.url().optional(),
+    /** Months dossiers and their pieces are kept after the end of their session. */
+    DOSSIER_RETENTION_MONTHS: z.coerce.number().int().min(1).max(120).default(24),
+    /** Days a draft is kept after its last change. */
+    DRAFT_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+    /** smtp://user:password@host:587 or smtps://…; unset: e-mails stay in the outbox (and the log in development). */
+    SMTP_URL: z.url().optional(),
+    MAIL_FROM: z.string().default('Cnam Réunion <inscriptions@cnam.re>'),
+    /** Number of reverse proxies in front of the portal that append to X-Forwarded-For. */
+    TRUSTED_PROXIES: z.coerce.number().int().min(0).max(5).default(0),
     EMBEDDED_DB_DIR: z.string().default('.data/postgres'),
     EMBEDDED_DB_PORT: z.coerce.number().int().min(1024).max(65535).default(54320),
   },
@@ -43,4 +52,14 @@ export function requireDatabaseUrl(): string {
     throw new Error('DATABASE_URL is not set. Start the portal with `npm start`, which provides one.')
   }
   return env.DATABASE_URL
+}
+
+/** The public address of the portal, for links in e-mails and QR codes. */
+export function publicBaseUrl(): string {
+  return (env.PUBLIC_BASE_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, '')
+}
+
+/** Cookies are Secure when the portal is served over HTTPS (always in production). */
+export function secureCookies(): boolean {
+  return publicBaseUrl().startsWith('https://') || env.NODE_ENV === 'production'
 }

@@ -1,5 +1,7 @@
 import type { Metadata } from 'next'
+import Link from 'next/link'
 import { notFound } from 'next/navigation'
+import { buttonClass } from '@/components/ui/button'
 import { BulletList, Paragraphs, Section } from '@/components/ui/section'
 import { CentreCard } from '@/components/programme/centre-card'
 import { FeeSimulator } from '@/components/programme/fee-simulator'
@@ -102,6 +104,16 @@ export default async function ProgrammePage() {
               <dd>{programme.accessConditions.join(' ou ')}</dd>
             </div>
           </dl>
+          <div className="no-print mt-8 flex flex-wrap gap-3">
+            {open.length > 0 ? (
+              <Link href="/inscription" className={buttonClass('primary')}>
+                S’inscrire en ligne
+              </Link>
+            ) : null}
+            <a href="#inscription" className={buttonClass('secondary')}>
+              Voir les pièces à fournir
+            </a>
+          </div>
         </div>
       </div>
 
@@ -176,6 +188,17 @@ export default async function ProgrammePage() {
             title="Procédure d’inscription"
             lead="Pièces à fournir pour l’inscription."
           >
+            <p className="mb-4">
+              Le formulaire se remplit en ligne et les pièces se déposent en ligne : plus besoin d’imprimer ni de photocopier.
+              {open.length > 0 ? (
+                <>
+                  {' '}
+                  <Link href="/inscription" className="no-print font-semibold">
+                    Commencer mon inscription
+                  </Link>
+                </>
+              ) : null}
+            </p>
             <PiecesList pieceTypes={programme.pieceTypes} />
             <p className="mt-6 rounded-lg border-l-4 border-warning bg-warning-soft px-4 py-3 font-medium text-warning">
               {programme.incompleteDossierWarning}

@@ -105,3 +105,28 @@ export function computeFees(tariff: Tariff, selection: FeeSelection): FeeBreakdo
 export function cautionAmountCents(tariff: Tariff, selection: Omit<FeeSelection, 'category'>): number {
   return computeFees(tariff, { ...selection, category: 'INDIVIDUAL' }).totalCents
 }
+
+/**
+ * What the applicant must still send or bring once the dossier is submitted online: the payment
+ * (cheque to the payee) or the employer's funding certificate, and caution cheques when that
+ * certificate is not signed. Shared by the confirmation page, the e-mail and the printed form.
+ */
+export function paymentInstructions(options: {
+  category: TariffCategory
+  totalCents: number
+  cautionCents: number | null
+  payee: string
+  formatEuros: (cents: number) => string
+}): string[] {
+  const { category, totalCents, cautionCents, payee, formatEuros } = options
+  if (category !== 'EMPLOYER_FUNDED') {
+    return [`Votre chèque de ${formatEuros(totalCents)} à l’ordre de l’${payee}, avec la référence de votre dossier au dos.`]
+  }
+  const lines = ['L’original de l’attestation de prise en charge par votre employeur.']
+  if (cautionCents !== null) {
+    lines.push(
+      `Des chèques de caution d’un montant total de ${formatEuros(cautionCents)} à l’ordre de l’${payee}, car l’attestation ne sera pas signée par votre employeur (ils ne sont pas encaissés si la prise en charge est confirmée).`,
+    )
+  }
+  return lines
+}

@@ -119,7 +119,8 @@ export const situationSchema = z
   .object({
     category: z.enum(TARIFF_CATEGORIES, { error: 'Choisissez votre situation pour la tarification.' }),
     employmentStatus: z.enum(EMPLOYMENT_STATUSES, { error: 'Indiquez votre situation professionnelle.' }),
-    employer: employerSchema.nullable().optional(),
+    // Checked below only for an employee: a form may still carry what was typed before a change.
+    employer: z.unknown().optional(),
     employerCertificateSigned: yesNo('Indiquez si l’attestation sera signée par votre employeur.')
       .nullable()
       .optional(),
@@ -145,12 +146,13 @@ export const situationSchema = z
         message: 'La prise en charge par l’employeur suppose d’être salarié(e).',
       })
     }
-    if (value.employmentStatus === 'EMPLOYED' && !value.employer) {
-      context.addIssue({
-        code: 'custom',
-        path: ['employer', 'name'],
-        message: 'Indiquez le nom de votre employeur.',
-      })
+    if (value.employmentStatus === 'EMPLOYED') {
+      const employer = employerSchema.safeParse(value.employer ?? {})
+      if (!employer.success) {
+        for (const issue of employer.error.issues) {
+          context.addIssue({ code: 'custom', path: ['employer', ...issue.path], message: issue.message })
+        }
+      }
     }
     if (
       value.category === 'EMPLOYER_FUNDED' &&
@@ -180,7 +182,7 @@ export const situationSchema = z
   .transform((value): SituationAnswers => ({
     category: value.category,
     employmentStatus: value.employmentStatus,
-    employer: value.employmentStatus === 'EMPLOYED' ? (value.employer ?? null) : null,
+    employer: value.employmentStatus === 'EMPLOYED' ? employerSchema.parse(value.employer) : null,
     employerCertificateSigned:
       value.category === 'EMPLOYER_FUNDED' ? (value.employerCertificateSigned ?? null) : null,
     jobSeekerId: value.employmentStatus === 'JOB_SEEKER' ? (value.jobSeekerId?.toUpperCase() ?? null) : null,
@@ -191,67 +193,92 @@ export const situationSchema = z
     baseFeeAlreadyPaid: value.baseFeeAlreadyPaid,
   }))
 
-/** UEs already obtained; `catalogue` are the programme's UE codes, `minimumForReview` the brochure's 4. */
+/**
+ * UEs already obtained. The form sends one entry per UE of the catalogue, keyed by code
+ * (`obtained.AST004.selected`…); only the ticked ones are kept.
+ */
 export function priorSchema(options: { catalogue: string[]; minimumForReview: number; currentYear: number }) {
+  const catalogue = new Set(options.catalogue)
+  const entry = z.object({
+    selected: z.boolean().optional(),
+    place: z.string().nullable().optional(),
+    year: z.union([z.string(), z.number()]).nullable().optional(),
+  })
   return z
     .object({
-      obtained: z
-        .array(
-          z.object({
-            code: z.enum(options.catalogue as [string, ...string[]], { error: 'UE inconnue.' }),
-            place: z.enum(['REUNION', 'ELSEWHERE'], { error: 'Indiquez où vous avez obtenu cette UE.' }),
-            year: z.coerce
-              .number({ error: 'Indiquez l’année d’obtention.' })
-              .int('Indiquez l’année d’obtention.')
-              .min(1980, 'Indiquez une année après 1980.')
-              .max(options.currentYear, 'L’année d’obtention ne peut pas être dans le futur.'),
-          }),
-        )
-        .max(options.catalogue.length),
+      obtained: z.record(z.string().max(10), entry).default({}),
       earlyExperienceReview: z.boolean().default(false),
     })
-    .superRefine((value, context) => {
-      const codes = value.obtained.map((ue) => ue.code)
-      if (new Set(codes).size !== codes.length)
-        context.addIssue({ code: 'custom', path: ['obtained'], message: 'Une UE est déclarée deux fois.' })
-      if (value.earlyExperienceReview && value.obtained.length < options.minimumForReview) {
+    .transform((value, context): PriorAnswers => {
+      const obtained: PriorAnswers['obtained'] = []
+      for (const [code, ue] of Object.entries(value.obtained)) {
+        if (!ue.selected) continue
+        if (!catalogue.has(code)) {
+          context.addIssue({ code: 'custom', path: ['obtained', code], message: `L’UE ${code} ne fait pas partie de la formation.` })
+          continue
+        }
+        if (ue.place !== 'REUNION' && ue.place !== 'ELSEWHERE') {
+          context.addIssue({ code: 'custom', path: ['obtained', code, 'place'], message: `Indiquez où vous avez obtenu ${code}.` })
+          continue
+        }
+        const year = Number(String(ue.year ?? '').trim())
+        if (!Number.isInteger(year) || String(ue.year ?? '').trim() === '') {
+          context.addIssue({ code: 'custom', path: ['obtained', code, 'year'], message: `Indiquez l’année d’obtention de ${code} (4 chiffres).` })
+          continue
+        }
+        if (year < 1980 || year > options.currentYear) {
+          context.addIssue({
+            code: 'custom',
+            path: ['obtained', code, 'year'],
+            message: `L’année d’obtention de ${code} doit être comprise entre 1980 et ${options.currentYear}.`,
+          })
+          continue
+        }
+        obtained.push({ code, place: ue.place, year })
+      }
+      if (value.earlyExperienceReview && obtained.length < options.minimumForReview) {
         context.addIssue({
           code: 'custom',
           path: ['earlyExperienceReview'],
           message: `L’examen anticipé de l’expérience professionnelle peut être demandé à partir de ${options.minimumForReview} UE obtenues.`,
         })
       }
+      return { obtained, earlyExperienceReview: value.earlyExperienceReview }
     })
-    .transform((value): PriorAnswers => value)
 }
 
-/** The shape of the UE choice; the rules (deadlines, prerequisites…) are in lib/domain/ue-choice.ts. */
+/**
+ * The UEs chosen, one entry per UE keyed by code (`ues.AST004.selected`, `ues.AST004.foad`). The
+ * rules (deadlines, prerequisites, experience…) are in lib/domain/ue-choice.ts.
+ */
 export const choiceSchema = z
   .object({
     ues: z
-      .array(z.object({ code: z.string().trim().min(1).max(10), foad: z.boolean().default(false) }))
-      .max(30),
+      .record(z.string().max(10), z.object({ selected: z.boolean().optional(), foad: z.boolean().optional() }))
+      .default({}),
     experienceMonths: z
       .union([
         z.literal(''),
         z.null(),
         z.coerce
-          .number()
+          .number({ error: 'Indiquez un nombre de mois.' })
           .int('Indiquez un nombre entier de mois.')
           .min(0, 'Indiquez un nombre de mois positif.')
           .max(600, 'Vérifiez ce nombre de mois.'),
       ])
       .optional()
       .transform((value) => (value === '' || value === undefined ? null : value)),
-    experienceInField: yesNo('Indiquez si votre expérience est dans le domaine du titre.')
-      .nullable()
-      .optional(),
+    experienceInField: yesNo('Indiquez si votre expérience est dans le domaine du titre.').nullable().optional(),
   })
-  .transform((value): ChoiceAnswers => ({
-    ues: value.ues,
-    experienceMonths: value.experienceMonths,
-    experienceInField: value.experienceInField ?? null,
-  }))
+  .transform(
+    (value): ChoiceAnswers => ({
+      ues: Object.entries(value.ues)
+        .filter(([, ue]) => ue.selected)
+        .map(([code, ue]) => ({ code, foad: ue.foad ?? false })),
+      experienceMonths: value.experienceMonths,
+      experienceInField: value.experienceInField ?? null,
+    }),
+  )
 
 /** What the applicant confirms on the summary step. */
 export const submissionSchema = z.object({

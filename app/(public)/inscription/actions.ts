@@ -1,0 +1,92 @@
+'use server'
+
+import { redirect } from 'next/navigation'
+import { isIsoDate } from '@/lib/domain/dates'
+import { ANSWER_STEPS, type AnswerStepId } from '@/lib/domain/registration'
+import { documentDateSchema, startSchema } from '@/lib/schemas/registration'
+import type { StepInput } from '@/lib/schemas/registration-steps'
+import { logEvent } from '@/lib/server/log'
+import { hitRateLimit, RATE_LIMITS } from '@/lib/server/rate-limit'
+import { createDraft, draftExpiry } from '@/lib/server/registration/create-draft'
+import { clearDraftToken, readDraftToken, writeDossierToken, writeDraftToken } from '@/lib/server/registration/cookies'
+import { removeDraftPiece, setDraftPieceDate } from '@/lib/server/registration/draft-pieces'
+import type { RegistrationIssue } from '@/lib/server/registration/evaluate-registration'
+import { saveDraftStep, type StepResult } from '@/lib/server/registration/save-draft-step'
+import { submitDraft } from '@/lib/server/registration/submit-draft'
+import { clientIp } from '@/lib/server/request-context'
+import { submissionSchema } from '@/lib/schemas/registration'
+import { HOME_PROGRAMME_CODE } from '@/lib/site'
+
+const TOO_MANY = 'Trop de demandes depuis votre connexion : réessayez dans une heure.'
+
+/** "Commencer mon inscription": a new draft, its token in a cookie, then the first step. */
+export async function startRegistrationAction(formData: FormData): Promise<void> {
+  const parsed = startSchema.safeParse({ website: formData.get('website') ?? undefined })
+  const ip = await clientIp()
+  if (!parsed.success) {
+    // A bot filled the hidden field: pretend nothing happened.
+    logEvent('warn', 'registration.honeypot', { ip })
+    redirect('/inscription')
+  }
+  const limit = await hitRateLimit({ rule: RATE_LIMITS.draftCreation, subject: ip })
+  if (!limit.allowed) {
+    logEvent('warn', 'rate_limit.hit', { rule: RATE_LIMITS.draftCreation.name, ip })
+    redirect('/inscription?erreur=trop-de-demandes')
+  }
+  const created = await createDraft({ programmeCode: HOME_PROGRAMME_CODE })
+  if (!created.ok) redirect('/inscription?erreur=fermee')
+  await writeDraftToken(created.token, draftExpiry(new Date()))
+  redirect('/inscription/identite')
+}
+
+/** Saves one step (validated again here with the same schema the form used). */
+export async function saveStepAction(step: AnswerStepId, input: StepInput): Promise<StepResult> {
+  if (!ANSWER_STEPS.includes(step) || typeof input !== 'object' || input === null) {
+    return { ok: false, fieldErrors: {}, formError: 'Étape inconnue.' }
+  }
+  const token = await readDraftToken()
+  if (!token) return { ok: false, fieldErrors: {}, formError: 'Votre inscription en cours est introuvable : ouvrez le lien reçu par e-mail, ou recommencez.' }
+  const result = await saveDraftStep({ token, step, input })
+  if (result.ok) await writeDraftToken(token, draftExpiry(new Date()))
+  return result
+}
+
+export async function removeDraftPieceAction(pieceId: string): Promise<{ ok: boolean; message?: string }> {
+  const token = await readDraftToken()
+  if (!token || typeof pieceId !== 'string') return { ok: false, message: 'Votre inscription en cours est introuvable.' }
+  return removeDraftPiece({ token, pieceId })
+}
+
+export async function setDraftPieceDateAction(pieceId: string, date: string): Promise<{ ok: boolean; message?: string }> {
+  const token = await readDraftToken()
+  if (!token || typeof pieceId !== 'string') return { ok: false, message: 'Votre inscription en cours est introuvable.' }
+  const parsed = documentDateSchema.safeParse(date)
+  if (!parsed.success || !isIsoDate(parsed.data)) return { ok: false, message: parsed.error?.issues[0]?.message ?? 'Date invalide.' }
+  return setDraftPieceDate({ token, pieceId, documentDate: parsed.data })
+}
+
+export type SubmitActionResult = { ok: false; issues: RegistrationIssue[]; formError: string | null; fieldErrors: Record<string, string> }
+
+/** Sends the dossier. On success the applicant lands on the confirmation page. */
+export async function submitRegistrationAction(input: { consent: unknown; certify: unknown }): Promise<SubmitActionResult> {
+  const parsed = submissionSchema.safeParse(input)
+  if (!parsed.success) {
+    const fieldErrors: Record<string, string> = {}
+    for (const issue of parsed.error.issues) fieldErrors[issue.path.join('.')] ??= issue.message
+    return { ok: false, issues: [], formError: null, fieldErrors }
+  }
+  const token = await readDraftToken()
+  if (!token) return { ok: false, issues: [], formError: 'Votre inscription en cours est introuvable.', fieldErrors: {} }
+  const ip = await clientIp()
+  const limit = await hitRateLimit({ rule: RATE_LIMITS.submission, subject: ip })
+  if (!limit.allowed) {
+    logEvent('warn', 'rate_limit.hit', { rule: RATE_LIMITS.submission.name, ip })
+    return { ok: false, issues: [], formError: TOO_MANY, fieldErrors: {} }
+  }
+  const result = await submitDraft({ token })
+  if (!result.ok) return { ok: false, issues: result.issues, formError: result.formError, fieldErrors: {} }
+  logEvent('info', 'dossier.submitted', { dossierId: result.dossierId, repeated: result.alreadySubmitted })
+  await writeDossierToken(token)
+  await clearDraftToken()
+  redirect('/dossier/confirmation')
+}

@@ -1,0 +1,139 @@
+'use client'
+
+import { useId, useRef, useState } from 'react'
+import { Button } from '@/components/ui/button'
+import { controlClass, FieldError } from '@/components/ui/form'
+
+export type UploadTarget = { url: string; pieceTypes: Array<{ code: string; label: string }>; dated: boolean }
+
+type Progress = { state: 'idle' } | { state: 'uploading'; percent: number } | { state: 'error'; message: string }
+
+/**
+ * Sends one file with XMLHttpRequest, which (unlike fetch) reports upload progress: on a slow
+ * connection the applicant sees it moving. The server checks the file again (type by content,
+ * size, readability) and answers with a French message naming the file and the rule.
+ */
+export function PieceUploader({ target, onUploaded, buttonLabel = 'Envoyer le fichier' }: { target: UploadTarget; onUploaded: () => void; buttonLabel?: string }) {
+  const id = useId()
+  const fileInput = useRef<HTMLInputElement>(null)
+  const [pieceType, setPieceType] = useState(target.pieceTypes.length === 1 ? target.pieceTypes[0]!.code : '')
+  const [documentDate, setDocumentDate] = useState('')
+  const [progress, setProgress] = useState<Progress>({ state: 'idle' })
+  const [fieldError, setFieldError] = useState<{ type?: string; file?: string; date?: string }>({})
+
+  const upload = () => {
+    const file = fileInput.current?.files?.[0]
+    const errors: typeof fieldError = {}
+    if (!pieceType) errors.type = 'Choisissez le type de document.'
+    if (!file) errors.file = 'Choisissez un fichier sur votre appareil.'
+    if (target.dated && !documentDate.trim()) errors.date = 'Indiquez la date du document, au format JJ/MM/AAAA.'
+    setFieldError(errors)
+    if (!file || Object.keys(errors).length > 0) return
+    const body = new FormData()
+    body.set('pieceTypeCode', pieceType)
+    if (target.dated) body.set('documentDate', documentDate)
+    body.set('file', file)
+    const request = new XMLHttpRequest()
+    request.open('POST', target.url)
+    request.upload.onprogress = (event) => {
+      if (event.lengthComputable) setProgress({ state: 'uploading', percent: Math.round((event.loaded / event.total) * 100) })
+    }
+    request.onload = () => {
+      let message = 'L’envoi a échoué : réessayez.'
+      try {
+        message = (JSON.parse(request.responseText) as { message?: string }).message ?? message
+      } catch {
+        // Not JSON (a proxy error page): keep the generic message.
+      }
+      if (request.status >= 200 && request.status < 300) {
+        setProgress({ state: 'idle' })
+        setDocumentDate('')
+        if (fileInput.current) fileInput.current.value = ''
+        onUploaded()
+      } else {
+        setProgress({ state: 'error', message })
+      }
+    }
+    request.onerror = () => setProgress({ state: 'error', message: 'La connexion a été interrompue pendant l’envoi : réessayez.' })
+    setProgress({ state: 'uploading', percent: 0 })
+    request.send(body)
+  }
+
+  const uploading = progress.state === 'uploading'
+  return (
+    <div className="mt-3 space-y-3 rounded-md bg-surface p-3">
+      {target.pieceTypes.length > 1 ? (
+        <div>
+          <label htmlFor={`${id}-type`} className="block text-sm font-medium">
+            Type de document
+          </label>
+          <select
+            id={`${id}-type`}
+            value={pieceType}
+            onChange={(event) => setPieceType(event.target.value)}
+            aria-invalid={fieldError.type ? true : undefined}
+            aria-describedby={fieldError.type ? `${id}-type-erreur` : undefined}
+            className={controlClass(fieldError.type)}
+          >
+            <option value="">Choisissez…</option>
+            {target.pieceTypes.map((type) => (
+              <option key={type.code} value={type.code}>
+                {type.label}
+              </option>
+            ))}
+          </select>
+          <FieldError id={`${id}-type`} error={fieldError.type} />
+        </div>
+      ) : null}
+      <div>
+        <label htmlFor={`${id}-fichier`} className="block text-sm font-medium">
+          Fichier <span className="font-normal text-muted">(PDF, JPEG ou PNG, 10 Mo au plus)</span>
+        </label>
+        <input
+          ref={fileInput}
+          id={`${id}-fichier`}
+          type="file"
+          accept="application/pdf,image/jpeg,image/png,.pdf,.jpg,.jpeg,.png"
+          aria-invalid={fieldError.file ? true : undefined}
+          aria-describedby={fieldError.file ? `${id}-fichier-erreur` : undefined}
+          className="mt-1 block w-full text-sm file:mr-3 file:rounded-md file:border file:border-accent file:bg-white file:px-3 file:py-2 file:font-semibold file:text-accent"
+        />
+        <FieldError id={`${id}-fichier`} error={fieldError.file} />
+      </div>
+      {target.dated ? (
+        <div>
+          <label htmlFor={`${id}-date`} className="block text-sm font-medium">
+            Date du document
+          </label>
+          <input
+            id={`${id}-date`}
+            value={documentDate}
+            onChange={(event) => setDocumentDate(event.target.value)}
+            inputMode="numeric"
+            placeholder="JJ/MM/AAAA"
+            aria-invalid={fieldError.date ? true : undefined}
+            aria-describedby={fieldError.date ? `${id}-date-erreur` : undefined}
+            className={controlClass(fieldError.date, 'max-w-48')}
+          />
+          <FieldError id={`${id}-date`} error={fieldError.date} />
+        </div>
+      ) : null}
+      <Button type="button" variant="secondary" onClick={upload} disabled={uploading} aria-busy={uploading}>
+        {uploading ? `Envoi… ${progress.percent} %` : buttonLabel}
+      </Button>
+      <div aria-live="polite" className="text-sm">
+        {uploading ? (
+          <div className="h-2 overflow-hidden rounded-full bg-white" role="progressbar" aria-label="Envoi du fichier" aria-valuenow={progress.percent} aria-valuemin={0} aria-valuemax={100}>
+            <div className="h-full bg-accent transition-[width]" style={{ width: `${progress.percent}%` }} />
+          </div>
+        ) : null}
+        {progress.state === 'error' ? (
+          <p className="font-medium text-danger" role="alert">
+            <span aria-hidden="true">⚠ </span>
+            {progress.message}
+          </p>
+        ) : null}
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,54 @@
+import 'server-only'
+import type { AcademicSession, Centre, Programme } from '@/lib/domain/programme'
+import type { StepContext } from '@/lib/schemas/registration-steps'
+import { getDb } from '@/lib/server/db'
+import { centreInclude, programmeInclude, sessionInclude, toDomainCentre, toDomainProgramme, toDomainSession } from '../programme/mappers'
+
+/** A session open to registration, with its programme and the centres. */
+export type RegistrationContext = {
+  sessionId: string
+  programmeId: string
+  session: AcademicSession
+  programme: Programme
+  centres: Centre[]
+}
+
+async function load(where: { id: string } | { programme: { code: string }; registrationOpen: true }): Promise<RegistrationContext | null> {
+  const db = getDb()
+  const row = await db.academicSession.findFirst({
+    where,
+    orderBy: { startYear: 'desc' },
+    include: { ...sessionInclude, programme: { include: programmeInclude } },
+  })
+  if (!row) return null
+  const centres = await db.centre.findMany({ orderBy: { position: 'asc' }, include: centreInclude })
+  return {
+    sessionId: row.id,
+    programmeId: row.programmeId,
+    session: toDomainSession(row),
+    programme: toDomainProgramme(row.programme),
+    centres: centres.map(toDomainCentre),
+  }
+}
+
+/** The newest session of `programmeCode` open to registration, or null. */
+export function getOpenRegistration(options: { programmeCode: string }): Promise<RegistrationContext | null> {
+  return load({ programme: { code: options.programmeCode }, registrationOpen: true })
+}
+
+export function getRegistrationContext(options: { sessionId: string }): Promise<RegistrationContext | null> {
+  return load({ id: options.sessionId })
+}
+
+export function stepContextOf(context: RegistrationContext, today: string): StepContext {
+  return {
+    today,
+    catalogue: context.session.ues.map((ue) => ue.code),
+    minimumForReview: context.programme.earlyExperienceReviewMinUes,
+  }
+}
+
+/** The centre that receives dossiers (the regional centre). */
+export function receivingCentre(context: Pick<RegistrationContext, 'centres'>): Centre | null {
+  return context.centres.find((centre) => centre.receivesDossiers) ?? context.centres[0] ?? null
+}

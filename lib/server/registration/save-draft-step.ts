@@ -1,0 +1,95 @@
+import 'server-only'
+import { todayIn, toIsoDate } from '@/lib/domain/dates'
+import { nextStep, type AnswerStepId, type ContactAnswers, type PriorAnswers, type StepId } from '@/lib/domain/registration'
+import { checkUeChoice } from '@/lib/domain/ue-choice'
+import { publicBaseUrl } from '@/lib/env'
+import type { Prisma } from '@/lib/generated/prisma/client'
+import { fieldErrors, stepSchema, type StepInput } from '@/lib/schemas/registration-steps'
+import { getDb } from '@/lib/server/db'
+import { afterEmailsQueued } from '@/lib/server/mail/deliver'
+import { enqueueEmail } from '@/lib/server/mail/outbox'
+import { resumeLinkEmail } from '@/lib/server/mail/templates'
+import { draftExpiry } from './create-draft'
+import { getDraft } from './get-draft'
+import { stepContextOf } from './registration-context'
+
+export type StepResult =
+  | { ok: true; next: StepId }
+  | { ok: false; fieldErrors: Record<string, string>; formError: string | null }
+
+const MAX_STEP_BYTES = 20_000
+
+export const DRAFT_UNAVAILABLE: Record<'SUBMITTED' | 'EXPIRED' | 'NONE', string> = {
+  SUBMITTED: 'Ce dossier a déjà été envoyé : suivez-le depuis la page de votre dossier.',
+  EXPIRED: 'Ce brouillon a expiré : recommencez votre inscription.',
+  NONE: 'Votre inscription en cours est introuvable : ouvrez le lien reçu par e-mail, ou recommencez.',
+}
+
+export function resumeLink(token: string): string {
+  return `${publicBaseUrl()}/inscription/reprendre/${token}`
+}
+
+/**
+ * Validates one step with its schema (and, for the UE step, the rules of lib/domain/ue-choice.ts)
+ * and saves what was typed in the draft. Nothing is saved when something is invalid.
+ */
+export async function saveDraftStep(options: { token: string; step: AnswerStepId; input: StepInput; now?: Date }): Promise<StepResult> {
+  const now = options.now ?? new Date()
+  const lookup = await getDraft({ token: options.token, now })
+  if (lookup.state !== 'ACTIVE') return { ok: false, fieldErrors: {}, formError: DRAFT_UNAVAILABLE[lookup.state] }
+  const { draft } = lookup
+  const today = todayIn(now)
+  const stepContext = stepContextOf(draft.context, today)
+  const parsed = stepSchema(options.step, stepContext).safeParse(options.input)
+  if (!parsed.success) return { ok: false, fieldErrors: fieldErrors(parsed.error), formError: null }
+  const serialized = JSON.stringify(options.input)
+  if (serialized.length > MAX_STEP_BYTES) return { ok: false, fieldErrors: {}, formError: 'Ce formulaire contient trop de texte.' }
+
+  if (options.step === 'ue') {
+    const prior = stepSchema('acquis', stepContext).safeParse(draft.raw.acquis ?? {})
+    const issues = checkUeChoice({
+      session: draft.context.session,
+      today,
+      prior: prior.success ? (prior.data as PriorAnswers) : { obtained: [], earlyExperienceReview: false },
+      choice: parsed.data as Parameters<typeof checkUeChoice>[0]['choice'],
+      experience: draft.context.programme,
+    })
+    if (issues.length > 0) {
+      const errors: Record<string, string> = {}
+      for (const issue of issues) {
+        // Shown under the UE concerned when there is one, else under the whole question.
+        const path = issue.code ? `ues.${issue.code}` : issue.field
+        errors[path] = errors[path] ? `${errors[path]} ${issue.message}` : issue.message
+      }
+      return { ok: false, fieldErrors: errors, formError: null }
+    }
+  }
+
+  const email = options.step === 'coordonnees' ? (parsed.data as ContactAnswers).email : draft.email
+  const expiresAt = draftExpiry(now)
+  const queued: Array<{ to: string; subject: string; text: string }> = []
+  await getDb().$transaction(async (tx) => {
+    await tx.draft.update({
+      where: { id: draft.id },
+      data: {
+        answers: { ...draft.raw, [options.step]: JSON.parse(serialized) } as Prisma.InputJsonValue,
+        completedSteps: [...new Set([...draft.completedSteps, options.step])],
+        email,
+        expiresAt,
+      },
+    })
+    // The resume link goes to each new address the applicant gives.
+    if (options.step === 'coordonnees' && email && email !== draft.email) {
+      const message = resumeLinkEmail({
+        link: resumeLink(options.token),
+        programmeTitle: draft.context.programme.title,
+        sessionLabel: draft.context.session.label,
+        expiresOn: toIsoDate(expiresAt),
+      })
+      await enqueueEmail(tx, { kind: 'RESUME_LINK', to: email, ...message })
+      queued.push({ to: email, ...message })
+    }
+  })
+  afterEmailsQueued(queued)
+  return { ok: true, next: nextStep(options.step) ?? 'recapitulatif' }
+}
