@@ -1,0 +1,67 @@
+// Stand-ins for next/headers and next/cache, so that integration tests call the real server actions
+// and route handlers outside a Next.js server. Each test file mocks them with:
+//   vi.mock('next/headers', () => import('../support/next-request'))
+//   vi.mock('next/cache', () => import('../support/next-request'))
+// and drives the "browser" through `browser` (its cookie jar and IP address).
+
+const jar = new Map<string, string>()
+let ip = '203.0.113.10'
+export const revalidated: string[] = []
+
+export const browser = {
+  /** A new browser: no cookies (as after closing it, or on another device). */
+  reset(options: { ip?: string } = {}) {
+    jar.clear()
+    ip = options.ip ?? '203.0.113.10'
+  },
+  cookie(name: string): string | undefined {
+    return jar.get(name)
+  },
+  setCookie(name: string, value: string) {
+    jar.set(name, value)
+  },
+  useIp(address: string) {
+    ip = address
+  },
+  get ip() {
+    return ip
+  },
+}
+
+export async function cookies() {
+  return {
+    get: (name: string) => (jar.has(name) ? { name, value: jar.get(name)! } : undefined),
+    getAll: () => [...jar.entries()].map(([name, value]) => ({ name, value })),
+    has: (name: string) => jar.has(name),
+    set: (name: string, value: string) => {
+      jar.set(name, value)
+    },
+    delete: (name: string) => {
+      jar.delete(name)
+    },
+  }
+}
+
+export async function headers() {
+  return new Headers({ 'x-forwarded-for': ip, host: 'localhost:3000' })
+}
+
+export function revalidatePath(path: string) {
+  revalidated.push(path)
+}
+
+export function revalidateTag(tag: string) {
+  revalidated.push(`tag:${tag}`)
+}
+
+/** Runs an action that ends with redirect(): returns where it redirected to. */
+export async function expectRedirect(run: () => Promise<unknown>): Promise<string> {
+  try {
+    await run()
+  } catch (error) {
+    const digest = (error as { digest?: string }).digest
+    if (digest?.startsWith('NEXT_REDIRECT')) return digest.split(';')[2] ?? ''
+    throw error
+  }
+  throw new Error('Expected a redirect')
+}
