@@ -189,7 +189,8 @@ export default async function ProgrammePage() {
             lead="Pièces à fournir pour l’inscription."
           >
             <p className="mb-4">
-              Le formulaire se remplit en ligne et les pièces se déposent en ligne : plus besoin d’imprimer ni de photocopier.
+              Le formulaire se remplit en ligne et les pièces se déposent en ligne : plus besoin d’imprimer ni
+              de photocopier.
               {open.length > 0 ? (
                 <>
                   {' '}

@@ -6,13 +6,32 @@ import { ErrorSummary } from './error-summary'
 import { StepActions } from './step-actions'
 import { fieldId, useStepForm } from './use-step-form'
 
-export function ContactStep({ context, defaultValues, previousHref }: { context: StepContext; defaultValues: StepInput; previousHref: string | null }) {
-  const { form, onSubmit, errorOf, errors, formError, pending } = useStepForm('coordonnees', context, defaultValues)
+export function ContactStep({
+  context,
+  defaultValues,
+  previousHref,
+}: {
+  context: StepContext
+  defaultValues: StepInput
+  previousHref: string | null
+}) {
+  const { form, onSubmit, errorOf, errors, formError, pending } = useStepForm(
+    'coordonnees',
+    context,
+    defaultValues,
+  )
   const { register } = form
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-6">
       <ErrorSummary errors={errors} formError={formError} />
-      <TextField id={fieldId('addressLine1')} label="Adresse" hint="Numéro et rue, ou lieu-dit." autoComplete="address-line1" error={errorOf('addressLine1')} {...register('addressLine1')} />
+      <TextField
+        id={fieldId('addressLine1')}
+        label="Adresse"
+        hint="Numéro et rue, ou lieu-dit."
+        autoComplete="address-line1"
+        error={errorOf('addressLine1')}
+        {...register('addressLine1')}
+      />
       <TextField
         id={fieldId('addressLine2')}
         label="Complément d’adresse"
@@ -23,8 +42,22 @@ export function ContactStep({ context, defaultValues, previousHref }: { context:
         {...register('addressLine2')}
       />
       <div className="grid gap-6 sm:grid-cols-[10rem_1fr]">
-        <TextField id={fieldId('postcode')} label="Code postal" inputMode="numeric" autoComplete="postal-code" maxLength={5} error={errorOf('postcode')} {...register('postcode')} />
-        <TextField id={fieldId('town')} label="Commune" autoComplete="address-level2" error={errorOf('town')} {...register('town')} />
+        <TextField
+          id={fieldId('postcode')}
+          label="Code postal"
+          inputMode="numeric"
+          autoComplete="postal-code"
+          maxLength={5}
+          error={errorOf('postcode')}
+          {...register('postcode')}
+        />
+        <TextField
+          id={fieldId('town')}
+          label="Commune"
+          autoComplete="address-level2"
+          error={errorOf('town')}
+          {...register('town')}
+        />
       </div>
       <TextField
         id={fieldId('phone')}

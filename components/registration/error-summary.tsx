@@ -6,12 +6,28 @@ import { fieldId } from './use-step-form'
  * The list of what must be corrected, at the top of the form: focused after a failed submit so
  * that screen readers read it, each line a link to its field.
  */
-export function ErrorSummary({ errors, formError, labels }: { errors: Array<[string, string]>; formError: string | null; labels?: Record<string, string> }) {
+export function ErrorSummary({
+  errors,
+  formError,
+  labels,
+}: {
+  errors: Array<[string, string]>
+  formError: string | null
+  labels?: Record<string, string>
+}) {
   if (errors.length === 0 && !formError) return null
   return (
-    <div id="resume-erreurs" tabIndex={-1} role="alert" aria-labelledby="resume-erreurs-titre" className="rounded-md border-2 border-danger bg-danger-soft p-4 outline-none focus-visible:ring-2 focus-visible:ring-danger">
+    <div
+      id="resume-erreurs"
+      tabIndex={-1}
+      role="alert"
+      aria-labelledby="resume-erreurs-titre"
+      className="rounded-md border-2 border-danger bg-danger-soft p-4 outline-none focus-visible:ring-2 focus-visible:ring-danger"
+    >
       <h2 id="resume-erreurs-titre" className="text-lg font-semibold text-danger">
-        {errors.length > 0 ? `Il y a ${errors.length === 1 ? 'une erreur' : `${errors.length} erreurs`} à corriger` : 'Votre demande n’a pas abouti'}
+        {errors.length > 0
+          ? `Il y a ${errors.length === 1 ? 'une erreur' : `${errors.length} erreurs`} à corriger`
+          : 'Votre demande n’a pas abouti'}
       </h2>
       {formError ? <p className="mt-1">{formError}</p> : null}
       {errors.length > 0 ? (

@@ -6,8 +6,20 @@ import { ErrorSummary } from './error-summary'
 import { StepActions } from './step-actions'
 import { fieldId, useStepForm } from './use-step-form'
 
-export function IdentityStep({ context, defaultValues, previousHref }: { context: StepContext; defaultValues: StepInput; previousHref: string | null }) {
-  const { form, onSubmit, errorOf, errors, formError, pending } = useStepForm('identite', context, defaultValues)
+export function IdentityStep({
+  context,
+  defaultValues,
+  previousHref,
+}: {
+  context: StepContext
+  defaultValues: StepInput
+  previousHref: string | null
+}) {
+  const { form, onSubmit, errorOf, errors, formError, pending } = useStepForm(
+    'identite',
+    context,
+    defaultValues,
+  )
   const { register } = form
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-6">
@@ -19,7 +31,13 @@ export function IdentityStep({ context, defaultValues, previousHref }: { context
         </div>
       </ChoiceGroup>
       <div className="grid gap-6 sm:grid-cols-2">
-        <TextField id={fieldId('birthName')} label="Nom de naissance" autoComplete="family-name" error={errorOf('birthName')} {...register('birthName')} />
+        <TextField
+          id={fieldId('birthName')}
+          label="Nom de naissance"
+          autoComplete="family-name"
+          error={errorOf('birthName')}
+          {...register('birthName')}
+        />
         <TextField
           id={fieldId('usageName')}
           label="Nom d’usage"
@@ -48,9 +66,25 @@ export function IdentityStep({ context, defaultValues, previousHref }: { context
           error={errorOf('birthDate')}
           {...register('birthDate')}
         />
-        <TextField id={fieldId('birthPlace')} label="Commune de naissance" error={errorOf('birthPlace')} {...register('birthPlace')} />
-        <TextField id={fieldId('birthCountry')} label="Pays de naissance" autoComplete="country-name" error={errorOf('birthCountry')} {...register('birthCountry')} />
-        <TextField id={fieldId('nationality')} label="Nationalité" error={errorOf('nationality')} {...register('nationality')} />
+        <TextField
+          id={fieldId('birthPlace')}
+          label="Commune de naissance"
+          error={errorOf('birthPlace')}
+          {...register('birthPlace')}
+        />
+        <TextField
+          id={fieldId('birthCountry')}
+          label="Pays de naissance"
+          autoComplete="country-name"
+          error={errorOf('birthCountry')}
+          {...register('birthCountry')}
+        />
+        <TextField
+          id={fieldId('nationality')}
+          label="Nationalité"
+          error={errorOf('nationality')}
+          {...register('nationality')}
+        />
       </div>
       <TextField
         id={fieldId('nir')}

@@ -6,14 +6,23 @@ import { controlClass, FieldError } from '@/components/ui/form'
 
 export type UploadTarget = { url: string; pieceTypes: Array<{ code: string; label: string }>; dated: boolean }
 
-type Progress = { state: 'idle' } | { state: 'uploading'; percent: number } | { state: 'error'; message: string }
+type Progress =
+  { state: 'idle' } | { state: 'uploading'; percent: number } | { state: 'error'; message: string }
 
 /**
  * Sends one file with XMLHttpRequest, which (unlike fetch) reports upload progress: on a slow
  * connection the applicant sees it moving. The server checks the file again (type by content,
  * size, readability) and answers with a French message naming the file and the rule.
  */
-export function PieceUploader({ target, onUploaded, buttonLabel = 'Envoyer le fichier' }: { target: UploadTarget; onUploaded: () => void; buttonLabel?: string }) {
+export function PieceUploader({
+  target,
+  onUploaded,
+  buttonLabel = 'Envoyer le fichier',
+}: {
+  target: UploadTarget
+  onUploaded: () => void
+  buttonLabel?: string
+}) {
   const id = useId()
   const fileInput = useRef<HTMLInputElement>(null)
   const [pieceType, setPieceType] = useState(target.pieceTypes.length === 1 ? target.pieceTypes[0]!.code : '')
@@ -26,7 +35,8 @@ export function PieceUploader({ target, onUploaded, buttonLabel = 'Envoyer le fi
     const errors: typeof fieldError = {}
     if (!pieceType) errors.type = 'Choisissez le type de document.'
     if (!file) errors.file = 'Choisissez un fichier sur votre appareil.'
-    if (target.dated && !documentDate.trim()) errors.date = 'Indiquez la date du document, au format JJ/MM/AAAA.'
+    if (target.dated && !documentDate.trim())
+      errors.date = 'Indiquez la date du document, au format JJ/MM/AAAA.'
     setFieldError(errors)
     if (!file || Object.keys(errors).length > 0) return
     const body = new FormData()
@@ -36,7 +46,8 @@ export function PieceUploader({ target, onUploaded, buttonLabel = 'Envoyer le fi
     const request = new XMLHttpRequest()
     request.open('POST', target.url)
     request.upload.onprogress = (event) => {
-      if (event.lengthComputable) setProgress({ state: 'uploading', percent: Math.round((event.loaded / event.total) * 100) })
+      if (event.lengthComputable)
+        setProgress({ state: 'uploading', percent: Math.round((event.loaded / event.total) * 100) })
     }
     request.onload = () => {
       let message = 'L’envoi a échoué : réessayez.'
@@ -54,7 +65,8 @@ export function PieceUploader({ target, onUploaded, buttonLabel = 'Envoyer le fi
         setProgress({ state: 'error', message })
       }
     }
-    request.onerror = () => setProgress({ state: 'error', message: 'La connexion a été interrompue pendant l’envoi : réessayez.' })
+    request.onerror = () =>
+      setProgress({ state: 'error', message: 'La connexion a été interrompue pendant l’envoi : réessayez.' })
     setProgress({ state: 'uploading', percent: 0 })
     request.send(body)
   }
@@ -123,7 +135,14 @@ export function PieceUploader({ target, onUploaded, buttonLabel = 'Envoyer le fi
       </Button>
       <div aria-live="polite" className="text-sm">
         {uploading ? (
-          <div className="h-2 overflow-hidden rounded-full bg-white" role="progressbar" aria-label="Envoi du fichier" aria-valuenow={progress.percent} aria-valuemin={0} aria-valuemax={100}>
+          <div
+            className="h-2 overflow-hidden rounded-full bg-white"
+            role="progressbar"
+            aria-label="Envoi du fichier"
+            aria-valuenow={progress.percent}
+            aria-valuemin={0}
+            aria-valuemax={100}
+          >
             <div className="h-full bg-accent transition-[width]" style={{ width: `${progress.percent}%` }} />
           </div>
         ) : null}

@@ -23,7 +23,9 @@ const STATE_BADGES = {
 } as const
 
 export function formatSize(bytes: number): string {
-  return bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} Ko` : `${(bytes / 1024 / 1024).toFixed(1).replace('.', ',')} Mo`
+  return bytes < 1024 * 1024
+    ? `${Math.max(1, Math.round(bytes / 1024))} Ko`
+    : `${(bytes / 1024 / 1024).toFixed(1).replace('.', ',')} Mo`
 }
 
 function DatedFile({ upload, maxAgeDays }: { upload: UploadedPiece; maxAgeDays: number }) {
@@ -72,7 +74,13 @@ function DatedFile({ upload, maxAgeDays }: { upload: UploadedPiece; maxAgeDays: 
   )
 }
 
-function UploadedFile({ upload, maxAgeDays }: { upload: UploadedPiece & { sizeBytes: number; mimeType: string }; maxAgeDays: number | null }) {
+function UploadedFile({
+  upload,
+  maxAgeDays,
+}: {
+  upload: UploadedPiece & { sizeBytes: number; mimeType: string }
+  maxAgeDays: number | null
+}) {
   const router = useRouter()
   const [pending, startTransition] = useTransition()
   const [message, setMessage] = useState<string | null>(null)
@@ -84,7 +92,13 @@ function UploadedFile({ upload, maxAgeDays }: { upload: UploadedPiece & { sizeBy
           {upload.fileName}
           <span className="text-sm text-muted">
             {' '}
-            · {upload.mimeType === 'application/pdf' ? 'PDF' : upload.mimeType === 'image/png' ? 'PNG' : 'JPEG'} · {formatSize(upload.sizeBytes)}
+            ·{' '}
+            {upload.mimeType === 'application/pdf'
+              ? 'PDF'
+              : upload.mimeType === 'image/png'
+                ? 'PNG'
+                : 'JPEG'}{' '}
+            · {formatSize(upload.sizeBytes)}
             {upload.documentDate ? ` · daté du ${formatDate(upload.documentDate)}` : ''}
           </span>
         </span>
@@ -127,8 +141,8 @@ export function PiecesStep({
   if (!answersComplete) {
     return (
       <Alert tone="warning" title="La liste des pièces dépend de vos réponses">
-        Remplissez d’abord les étapes précédentes : votre situation et vos UE déterminent les pièces à fournir.{' '}
-        {previousHref ? <Link href={previousHref}>Revenir à l’étape précédente</Link> : null}
+        Remplissez d’abord les étapes précédentes : votre situation et vos UE déterminent les pièces à
+        fournir. {previousHref ? <Link href={previousHref}>Revenir à l’étape précédente</Link> : null}
       </Alert>
     )
   }
@@ -136,24 +150,34 @@ export function PiecesStep({
   return (
     <div className="space-y-6">
       <p className="text-muted">
-        Chaque pièce se dépose en PDF, JPEG ou PNG (une photo nette prise avec votre téléphone convient). Vous pouvez remplacer ou
-        supprimer un fichier jusqu’à l’envoi du dossier.
+        Chaque pièce se dépose en PDF, JPEG ou PNG (une photo nette prise avec votre téléphone convient). Vous
+        pouvez remplacer ou supprimer un fichier jusqu’à l’envoi du dossier.
       </p>
       <p role="status" className="font-medium">
-        {missing === 0 ? 'Toutes les pièces demandées sont fournies.' : `${missing} pièce${missing > 1 ? 's' : ''} encore à fournir.`}
+        {missing === 0
+          ? 'Toutes les pièces demandées sont fournies.'
+          : `${missing} pièce${missing > 1 ? 's' : ''} encore à fournir.`}
       </p>
       <ol className="space-y-4">
         {checklist.map((item) => {
           const badge = STATE_BADGES[item.state]
           const headingId = `piece-${item.requirement.key}`
           return (
-            <li key={item.requirement.key} aria-labelledby={headingId} className="rounded-lg border border-line p-4">
+            <li
+              key={item.requirement.key}
+              aria-labelledby={headingId}
+              className="rounded-lg border border-line p-4"
+            >
               <div className="flex flex-wrap items-start justify-between gap-2">
                 <h2 id={headingId} className="text-lg font-semibold">
                   {item.requirement.label}
-                  {item.requirement.optional ? <span className="font-normal text-muted"> (facultatif)</span> : null}
+                  {item.requirement.optional ? (
+                    <span className="font-normal text-muted"> (facultatif)</span>
+                  ) : null}
                 </h2>
-                <Badge tone={item.requirement.optional && item.state === 'MISSING' ? 'neutral' : badge.tone}>{badge.label}</Badge>
+                <Badge tone={item.requirement.optional && item.state === 'MISSING' ? 'neutral' : badge.tone}>
+                  {badge.label}
+                </Badge>
               </div>
               {item.requirement.pieceTypes.map((type) =>
                 type.description || type.templatePath ? (
@@ -169,23 +193,30 @@ export function PiecesStep({
               )}
               {item.requirement.maxAgeDays !== null ? (
                 <p className="mt-1 text-sm">
-                  Ce document doit dater de moins de {item.requirement.maxAgeDays} jours le jour de l’envoi du dossier (aujourd’hui :{' '}
-                  {formatDate(today)}).
+                  Ce document doit dater de moins de {item.requirement.maxAgeDays} jours le jour de l’envoi du
+                  dossier (aujourd’hui : {formatDate(today)}).
                 </p>
               ) : null}
-              {item.message && item.state !== 'MISSING' ? <p className="mt-2 font-medium text-danger">{item.message}</p> : null}
+              {item.message && item.state !== 'MISSING' ? (
+                <p className="mt-2 font-medium text-danger">{item.message}</p>
+              ) : null}
               {item.uploads.length > 0 ? (
                 <ul className="mt-3 space-y-2">
                   {item.uploads.map((upload) => {
                     const full = uploads.find((candidate) => candidate.id === upload.id)
-                    return full ? <UploadedFile key={upload.id} upload={full} maxAgeDays={item.requirement.maxAgeDays} /> : null
+                    return full ? (
+                      <UploadedFile key={upload.id} upload={full} maxAgeDays={item.requirement.maxAgeDays} />
+                    ) : null
                   })}
                 </ul>
               ) : null}
               <PieceUploader
                 target={{
                   url: '/api/inscription/pieces',
-                  pieceTypes: item.requirement.pieceTypes.map((type) => ({ code: type.code, label: type.label })),
+                  pieceTypes: item.requirement.pieceTypes.map((type) => ({
+                    code: type.code,
+                    label: type.label,
+                  })),
                   dated: item.requirement.maxAgeDays !== null,
                 }}
                 buttonLabel={item.uploads.length > 0 ? 'Ajouter un autre fichier' : 'Envoyer le fichier'}

@@ -22,7 +22,11 @@ export function PriorStep({
   minimumForReview: number
   earlyReviewNote: string
 }) {
-  const { form, onSubmit, errorOf, errors, formError, pending } = useStepForm('acquis', context, defaultValues)
+  const { form, onSubmit, errorOf, errors, formError, pending } = useStepForm(
+    'acquis',
+    context,
+    defaultValues,
+  )
   const { register, watch } = form
   const obtained = (watch('obtained') ?? {}) as Record<string, { selected?: boolean } | undefined>
   const count = Object.values(obtained).filter((ue) => ue?.selected).length
@@ -30,8 +34,12 @@ export function PriorStep({
     <form onSubmit={onSubmit} noValidate className="space-y-6">
       <ErrorSummary errors={errors} formError={formError} />
       <fieldset>
-        <legend className="font-medium">Cochez les UE de cette formation que vous avez déjà obtenues (note d’au moins 10/20)</legend>
-        <p className="mt-1 text-sm text-muted">Si vous n’en avez obtenu aucune, ne cochez rien et continuez.</p>
+        <legend className="font-medium">
+          Cochez les UE de cette formation que vous avez déjà obtenues (note d’au moins 10/20)
+        </legend>
+        <p className="mt-1 text-sm text-muted">
+          Si vous n’en avez obtenu aucune, ne cochez rien et continuez.
+        </p>
         <ul className="mt-3 divide-y divide-line rounded-lg border border-line">
           {ues.map((ue) => {
             const selected = Boolean(obtained[ue.code]?.selected)
@@ -39,7 +47,12 @@ export function PriorStep({
             return (
               <li key={ue.code} className="px-4 py-3">
                 <label className="flex cursor-pointer items-start gap-3">
-                  <input type="checkbox" id={fieldId(base)} className="mt-1 size-5 shrink-0 accent-accent" {...register(`${base}.selected`)} />
+                  <input
+                    type="checkbox"
+                    id={fieldId(base)}
+                    className="mt-1 size-5 shrink-0 accent-accent"
+                    {...register(`${base}.selected`)}
+                  />
                   <span>
                     <span className="font-semibold">{ue.code}</span> {ue.title}
                     <span className="block text-sm text-muted">{ue.ects} ECTS</span>
@@ -48,9 +61,18 @@ export function PriorStep({
                 <FieldError id={fieldId(base)} error={errorOf(base)} />
                 {selected ? (
                   <div className="mt-3 grid gap-4 pl-8 sm:grid-cols-[1fr_9rem]">
-                    <ChoiceGroup id={fieldId(`${base}.place`)} legend={`Où avez-vous obtenu ${ue.code} ?`} error={errorOf(`${base}.place`)}>
+                    <ChoiceGroup
+                      id={fieldId(`${base}.place`)}
+                      legend={`Où avez-vous obtenu ${ue.code} ?`}
+                      error={errorOf(`${base}.place`)}
+                    >
                       <Choice value="REUNION" label="Au Cnam de La Réunion" {...register(`${base}.place`)} />
-                      <Choice value="ELSEWHERE" label="Dans un autre centre régional" hint="Joignez son attestation de réussite." {...register(`${base}.place`)} />
+                      <Choice
+                        value="ELSEWHERE"
+                        label="Dans un autre centre régional"
+                        hint="Joignez son attestation de réussite."
+                        {...register(`${base}.place`)}
+                      />
                     </ChoiceGroup>
                     <div>
                       <label htmlFor={fieldId(`${base}.year`)} className="block font-medium">
@@ -62,7 +84,9 @@ export function PriorStep({
                         maxLength={4}
                         placeholder="AAAA"
                         aria-invalid={errorOf(`${base}.year`) ? true : undefined}
-                        aria-describedby={errorOf(`${base}.year`) ? `${fieldId(`${base}.year`)}-erreur` : undefined}
+                        aria-describedby={
+                          errorOf(`${base}.year`) ? `${fieldId(`${base}.year`)}-erreur` : undefined
+                        }
                         className={controlClass(errorOf(`${base}.year`))}
                         {...register(`${base}.year`)}
                       />
@@ -83,7 +107,11 @@ export function PriorStep({
           hint={earlyReviewNote}
           error={errorOf('earlyExperienceReview')}
         >
-          <Choice type="checkbox" label="Je souhaite demander l’examen anticipé de mon expérience professionnelle" {...register('earlyExperienceReview')} />
+          <Choice
+            type="checkbox"
+            label="Je souhaite demander l’examen anticipé de mon expérience professionnelle"
+            {...register('earlyExperienceReview')}
+          />
         </ChoiceGroup>
       ) : null}
       <StepActions previousHref={previousHref} pending={pending} />

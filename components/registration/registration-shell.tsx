@@ -28,7 +28,10 @@ export function RegistrationShell({
           Étape {index + 1} sur {STEPS.length}
         </p>
         <div className="mt-2 h-2 overflow-hidden rounded-full bg-surface" aria-hidden="true">
-          <div className="h-full rounded-full bg-accent" style={{ width: `${((index + 1) / STEPS.length) * 100}%` }} />
+          <div
+            className="h-full rounded-full bg-accent"
+            style={{ width: `${((index + 1) / STEPS.length) * 100}%` }}
+          />
         </div>
         <ol className="mt-3 hidden flex-wrap gap-x-4 gap-y-1 text-sm md:flex">
           {STEPS.map((candidate, position) => {
@@ -38,7 +41,10 @@ export function RegistrationShell({
             return (
               <li key={candidate}>
                 {current ? (
-                  <span aria-current="step" className="font-semibold text-ink underline decoration-accent decoration-2 underline-offset-4">
+                  <span
+                    aria-current="step"
+                    className="font-semibold text-ink underline decoration-accent decoration-2 underline-offset-4"
+                  >
                     {label}
                   </span>
                 ) : done || position < index ? (
@@ -57,10 +63,13 @@ export function RegistrationShell({
       <h1 className="mt-8 text-3xl font-bold">{STEP_TITLES[step]}</h1>
       <div className="mt-6">{children}</div>
       <details className="mt-12 rounded-lg border border-line p-4 text-sm">
-        <summary className="cursor-pointer font-medium">Reprendre plus tard, sur cet appareil ou un autre</summary>
+        <summary className="cursor-pointer font-medium">
+          Reprendre plus tard, sur cet appareil ou un autre
+        </summary>
         <p className="mt-2">
-          Vos réponses sont enregistrées à chaque étape. Sur cet appareil, revenez simplement sur la page d’inscription. Ailleurs,
-          ouvrez ce lien personnel, également envoyé à votre adresse e-mail (ne le transmettez à personne) :
+          Vos réponses sont enregistrées à chaque étape. Sur cet appareil, revenez simplement sur la page
+          d’inscription. Ailleurs, ouvrez ce lien personnel, également envoyé à votre adresse e-mail (ne le
+          transmettez à personne) :
         </p>
         <p className="mt-2 rounded bg-surface p-2 font-mono text-xs break-all">{resumeLink}</p>
       </details>

@@ -28,14 +28,22 @@ export function SituationStep({
   rates: CategoryRate[]
   sessionLabel: string
 }) {
-  const { form, onSubmit, errorOf, errors, formError, pending } = useStepForm('situation', context, defaultValues)
+  const { form, onSubmit, errorOf, errors, formError, pending } = useStepForm(
+    'situation',
+    context,
+    defaultValues,
+  )
   const { register, watch } = form
   const category = watch('category') as string | undefined
   const employment = watch('employmentStatus') as string | undefined
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-8">
       <ErrorSummary errors={errors} formError={formError} />
-      <ChoiceGroup id={fieldId('category')} legend="Votre situation pour la tarification" error={errorOf('category')}>
+      <ChoiceGroup
+        id={fieldId('category')}
+        legend="Votre situation pour la tarification"
+        error={errorOf('category')}
+      >
         {rates.map((rate) => (
           <Choice
             key={rate.category}
@@ -47,21 +55,64 @@ export function SituationStep({
         ))}
       </ChoiceGroup>
 
-      <ChoiceGroup id={fieldId('employmentStatus')} legend="Votre situation professionnelle aujourd’hui" error={errorOf('employmentStatus')}>
-        <Choice value="EMPLOYED" label="Salarié(e), en activité ou en congé individuel de formation" {...register('employmentStatus')} />
-        <Choice value="JOB_SEEKER" label="Demandeur ou demandeuse d’emploi" {...register('employmentStatus')} />
+      <ChoiceGroup
+        id={fieldId('employmentStatus')}
+        legend="Votre situation professionnelle aujourd’hui"
+        error={errorOf('employmentStatus')}
+      >
+        <Choice
+          value="EMPLOYED"
+          label="Salarié(e), en activité ou en congé individuel de formation"
+          {...register('employmentStatus')}
+        />
+        <Choice
+          value="JOB_SEEKER"
+          label="Demandeur ou demandeuse d’emploi"
+          {...register('employmentStatus')}
+        />
         <Choice value="OTHER" label="Autre situation" {...register('employmentStatus')} />
       </ChoiceGroup>
 
       {employment === 'EMPLOYED' ? (
         <fieldset className="space-y-4 rounded-lg border border-line p-4">
           <legend className="px-1 font-semibold">Votre employeur</legend>
-          <TextField id={fieldId('employer.name')} label="Nom de l’employeur" autoComplete="organization" error={errorOf('employer.name')} {...register('employer.name')} />
-          <TextField id={fieldId('employer.address')} label="Adresse de l’employeur" error={errorOf('employer.address')} {...register('employer.address')} />
-          <TextField id={fieldId('employer.contactName')} label="Personne à contacter" hint="Nom et fonction, par exemple la personne des ressources humaines." error={errorOf('employer.contactName')} {...register('employer.contactName')} />
+          <TextField
+            id={fieldId('employer.name')}
+            label="Nom de l’employeur"
+            autoComplete="organization"
+            error={errorOf('employer.name')}
+            {...register('employer.name')}
+          />
+          <TextField
+            id={fieldId('employer.address')}
+            label="Adresse de l’employeur"
+            error={errorOf('employer.address')}
+            {...register('employer.address')}
+          />
+          <TextField
+            id={fieldId('employer.contactName')}
+            label="Personne à contacter"
+            hint="Nom et fonction, par exemple la personne des ressources humaines."
+            error={errorOf('employer.contactName')}
+            {...register('employer.contactName')}
+          />
           <div className="grid gap-4 sm:grid-cols-2">
-            <TextField id={fieldId('employer.contactPhone')} label="Son téléphone" optional type="tel" error={errorOf('employer.contactPhone')} {...register('employer.contactPhone')} />
-            <TextField id={fieldId('employer.contactEmail')} label="Son adresse e-mail" optional type="email" error={errorOf('employer.contactEmail')} {...register('employer.contactEmail')} />
+            <TextField
+              id={fieldId('employer.contactPhone')}
+              label="Son téléphone"
+              optional
+              type="tel"
+              error={errorOf('employer.contactPhone')}
+              {...register('employer.contactPhone')}
+            />
+            <TextField
+              id={fieldId('employer.contactEmail')}
+              label="Son adresse e-mail"
+              optional
+              type="email"
+              error={errorOf('employer.contactEmail')}
+              {...register('employer.contactEmail')}
+            />
           </div>
         </fieldset>
       ) : null}
@@ -74,7 +125,11 @@ export function SituationStep({
           error={errorOf('employerCertificateSigned')}
         >
           <div className="grid gap-2 sm:grid-cols-2">
-            <Choice value="oui" label="Oui, signée par l’employeur" {...register('employerCertificateSigned')} />
+            <Choice
+              value="oui"
+              label="Oui, signée par l’employeur"
+              {...register('employerCertificateSigned')}
+            />
             <Choice value="non" label="Non" {...register('employerCertificateSigned')} />
           </div>
         </ChoiceGroup>
@@ -99,12 +154,27 @@ export function SituationStep({
           error={errorOf('highestDiploma')}
           {...register('highestDiploma')}
         />
-        <TextField id={fieldId('diplomaTitle')} label="Intitulé de ce diplôme" optional error={errorOf('diplomaTitle')} {...register('diplomaTitle')} />
+        <TextField
+          id={fieldId('diplomaTitle')}
+          label="Intitulé de ce diplôme"
+          optional
+          error={errorOf('diplomaTitle')}
+          {...register('diplomaTitle')}
+        />
       </div>
 
-      <ChoiceGroup id={fieldId('accessRoute')} legend="Votre voie d’accès à la formation" error={errorOf('accessRoute')}>
+      <ChoiceGroup
+        id={fieldId('accessRoute')}
+        legend="Votre voie d’accès à la formation"
+        error={errorOf('accessRoute')}
+      >
         <Choice value="BAC_LEVEL" label="Niveau bac" {...register('accessRoute')} />
-        <Choice value="VAE" label="VAE" hint="Validation des acquis de l’expérience." {...register('accessRoute')} />
+        <Choice
+          value="VAE"
+          label="VAE"
+          hint="Validation des acquis de l’expérience."
+          {...register('accessRoute')}
+        />
       </ChoiceGroup>
 
       <ChoiceGroup

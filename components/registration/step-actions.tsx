@@ -2,7 +2,15 @@ import Link from 'next/link'
 import { buttonClass } from '@/components/ui/button'
 
 /** "Retour" and "Enregistrer et continuer" at the bottom of a step. */
-export function StepActions({ previousHref, pending, label = 'Enregistrer et continuer' }: { previousHref: string | null; pending: boolean; label?: string }) {
+export function StepActions({
+  previousHref,
+  pending,
+  label = 'Enregistrer et continuer',
+}: {
+  previousHref: string | null
+  pending: boolean
+  label?: string
+}) {
   return (
     <div className="mt-8 flex flex-col-reverse gap-3 border-t border-line pt-6 sm:flex-row sm:items-center sm:justify-between">
       {previousHref ? (

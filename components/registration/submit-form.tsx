@@ -20,8 +20,20 @@ export function SubmitForm({ totalLabel }: { totalLabel: string }) {
         // On success the action redirects to the confirmation page.
         setResult(await submitRegistrationAction({ consent, certify }))
       } catch (error) {
-        if (error && typeof error === 'object' && 'digest' in error && String((error as { digest: unknown }).digest).startsWith('NEXT_REDIRECT')) throw error
-        setResult({ ok: false, issues: [], fieldErrors: {}, formError: 'L’envoi n’a pas abouti (connexion interrompue ?). Votre dossier est conservé : réessayez.' })
+        if (
+          error &&
+          typeof error === 'object' &&
+          'digest' in error &&
+          String((error as { digest: unknown }).digest).startsWith('NEXT_REDIRECT')
+        )
+          throw error
+        setResult({
+          ok: false,
+          issues: [],
+          fieldErrors: {},
+          formError:
+            'L’envoi n’a pas abouti (connexion interrompue ?). Votre dossier est conservé : réessayez.',
+        })
       }
       requestAnimationFrame(() => document.getElementById('envoi-erreurs')?.focus())
     })
@@ -31,7 +43,12 @@ export function SubmitForm({ totalLabel }: { totalLabel: string }) {
   return (
     <form onSubmit={submit} noValidate className="space-y-4">
       {hasProblem ? (
-        <div id="envoi-erreurs" tabIndex={-1} role="alert" className="rounded-md border-2 border-danger bg-danger-soft p-4 outline-none">
+        <div
+          id="envoi-erreurs"
+          tabIndex={-1}
+          role="alert"
+          className="rounded-md border-2 border-danger bg-danger-soft p-4 outline-none"
+        >
           <h2 className="font-semibold text-danger">Votre dossier n’a pas été envoyé</h2>
           {result.formError ? <p className="mt-1">{result.formError}</p> : null}
           {result.issues.length > 0 ? (
@@ -59,8 +76,9 @@ export function SubmitForm({ totalLabel }: { totalLabel: string }) {
             className="mt-1 size-5 shrink-0 accent-accent"
           />
           <span>
-            J’accepte que le Cnam de La Réunion traite les informations et les pièces de ce dossier pour gérer mon inscription, comme
-            l’explique la <Link href="/confidentialite">politique de confidentialité</Link>.
+            J’accepte que le Cnam de La Réunion traite les informations et les pièces de ce dossier pour gérer
+            mon inscription, comme l’explique la{' '}
+            <Link href="/confidentialite">politique de confidentialité</Link>.
           </span>
         </label>
         <FieldError id="champ-consent" error={errors.consent} />

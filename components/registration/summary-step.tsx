@@ -40,10 +40,22 @@ function Facts({ items }: { items: Array<[string, React.ReactNode]> }) {
   )
 }
 
-const CATEGORY = { JOB_SEEKER: 'Demandeur d’emploi', INDIVIDUAL: 'Individuel payant', EMPLOYER_FUNDED: 'Salarié pris en charge par l’employeur' }
+const CATEGORY = {
+  JOB_SEEKER: 'Demandeur d’emploi',
+  INDIVIDUAL: 'Individuel payant',
+  EMPLOYER_FUNDED: 'Salarié pris en charge par l’employeur',
+}
 const EMPLOYMENT = { EMPLOYED: 'Salarié(e)', JOB_SEEKER: 'Demandeur(se) d’emploi', OTHER: 'Autre situation' }
 
-export function SummaryStep({ evaluation, context, uploads }: { evaluation: RegistrationEvaluation; context: RegistrationContext; uploads: UploadedPiece[] }) {
+export function SummaryStep({
+  evaluation,
+  context,
+  uploads,
+}: {
+  evaluation: RegistrationEvaluation
+  context: RegistrationContext
+  uploads: UploadedPiece[]
+}) {
   const { answers, issues, fees, checklist, cautionCents } = evaluation
   const { programme, session } = context
   return (
@@ -73,9 +85,14 @@ export function SummaryStep({ evaluation, context, uploads }: { evaluation: Regi
             items={[
               ['Civilité', answers.identite.civility === 'MADAME' ? 'Madame' : 'Monsieur'],
               ['Nom de naissance', answers.identite.birthName],
-              ...(answers.identite.usageName ? [['Nom d’usage', answers.identite.usageName] as [string, string]] : []),
+              ...(answers.identite.usageName
+                ? [['Nom d’usage', answers.identite.usageName] as [string, string]]
+                : []),
               ['Prénoms', answers.identite.firstNames],
-              ['Naissance', `le ${formatDate(answers.identite.birthDate)} à ${answers.identite.birthPlace} (${answers.identite.birthCountry})`],
+              [
+                'Naissance',
+                `le ${formatDate(answers.identite.birthDate)} à ${answers.identite.birthPlace} (${answers.identite.birthCountry})`,
+              ],
               ['Nationalité', answers.identite.nationality],
               ['N° de sécurité sociale', formatNir(answers.identite.nir)],
             ]}
@@ -86,7 +103,16 @@ export function SummaryStep({ evaluation, context, uploads }: { evaluation: Regi
         <Block step="coordonnees">
           <Facts
             items={[
-              ['Adresse', [answers.coordonnees.addressLine1, answers.coordonnees.addressLine2, `${answers.coordonnees.postcode} ${answers.coordonnees.town}`].filter(Boolean).join(', ')],
+              [
+                'Adresse',
+                [
+                  answers.coordonnees.addressLine1,
+                  answers.coordonnees.addressLine2,
+                  `${answers.coordonnees.postcode} ${answers.coordonnees.town}`,
+                ]
+                  .filter(Boolean)
+                  .join(', '),
+              ],
               ['Téléphone', displayPhone(answers.coordonnees.phone)],
               ['E-mail', answers.coordonnees.email],
             ]}
@@ -99,12 +125,29 @@ export function SummaryStep({ evaluation, context, uploads }: { evaluation: Regi
             items={[
               ['Tarification', CATEGORY[answers.situation.category]],
               ['Situation', EMPLOYMENT[answers.situation.employmentStatus]],
-              ...(answers.situation.employer ? [['Employeur', `${answers.situation.employer.name}, ${answers.situation.employer.address}`] as [string, string]] : []),
-              ...(answers.situation.employerCertificateSigned !== null
-                ? [['Attestation signée par l’employeur', answers.situation.employerCertificateSigned ? 'Oui' : 'Non'] as [string, string]]
+              ...(answers.situation.employer
+                ? [
+                    [
+                      'Employeur',
+                      `${answers.situation.employer.name}, ${answers.situation.employer.address}`,
+                    ] as [string, string],
+                  ]
                 : []),
-              ...(answers.situation.jobSeekerId ? [['Identifiant France Travail', answers.situation.jobSeekerId] as [string, string]] : []),
-              ['Diplôme le plus élevé', `${DIPLOMA_LEVEL_LABELS[answers.situation.highestDiploma]}${answers.situation.diplomaTitle ? ` — ${answers.situation.diplomaTitle}` : ''}`],
+              ...(answers.situation.employerCertificateSigned !== null
+                ? [
+                    [
+                      'Attestation signée par l’employeur',
+                      answers.situation.employerCertificateSigned ? 'Oui' : 'Non',
+                    ] as [string, string],
+                  ]
+                : []),
+              ...(answers.situation.jobSeekerId
+                ? [['Identifiant France Travail', answers.situation.jobSeekerId] as [string, string]]
+                : []),
+              [
+                'Diplôme le plus élevé',
+                `${DIPLOMA_LEVEL_LABELS[answers.situation.highestDiploma]}${answers.situation.diplomaTitle ? ` — ${answers.situation.diplomaTitle}` : ''}`,
+              ],
               ['Voie d’accès', answers.situation.accessRoute === 'VAE' ? 'VAE' : 'Niveau bac'],
               ['Première inscription', answers.situation.firstRegistration ? 'Oui' : 'Non'],
             ]}
@@ -119,12 +162,15 @@ export function SummaryStep({ evaluation, context, uploads }: { evaluation: Regi
             <ul className="list-disc pl-5">
               {answers.acquis.obtained.map((ue) => (
                 <li key={ue.code}>
-                  {ue.code}, obtenue en {ue.year} {ue.place === 'REUNION' ? 'au Cnam de La Réunion' : 'dans un autre centre régional'}
+                  {ue.code}, obtenue en {ue.year}{' '}
+                  {ue.place === 'REUNION' ? 'au Cnam de La Réunion' : 'dans un autre centre régional'}
                 </li>
               ))}
             </ul>
           )}
-          {answers.acquis.earlyExperienceReview ? <p className="mt-2">Demande d’examen anticipé de l’expérience professionnelle.</p> : null}
+          {answers.acquis.earlyExperienceReview ? (
+            <p className="mt-2">Demande d’examen anticipé de l’expérience professionnelle.</p>
+          ) : null}
         </Block>
       ) : null}
       {answers.ue ? (
@@ -134,7 +180,8 @@ export function SummaryStep({ evaluation, context, uploads }: { evaluation: Regi
               const ue = session.ues.find((candidate) => candidate.code === pick.code)
               return (
                 <li key={pick.code}>
-                  <span className="font-semibold">{pick.code}</span> {ue?.title} — {ue?.ects} ECTS{pick.foad ? ' — à distance (FOAD)' : ''}
+                  <span className="font-semibold">{pick.code}</span> {ue?.title} — {ue?.ects} ECTS
+                  {pick.foad ? ' — à distance (FOAD)' : ''}
                 </li>
               )
             })}
@@ -151,11 +198,21 @@ export function SummaryStep({ evaluation, context, uploads }: { evaluation: Regi
                 <span>
                   {item.requirement.label}
                   {item.uploads.length > 0 ? (
-                    <span className="block text-sm text-muted">{item.uploads.map((upload) => upload.fileName).join(', ')}</span>
+                    <span className="block text-sm text-muted">
+                      {item.uploads.map((upload) => upload.fileName).join(', ')}
+                    </span>
                   ) : null}
                 </span>
-                <Badge tone={item.state === 'PROVIDED' ? 'success' : item.requirement.optional ? 'neutral' : 'danger'}>
-                  {item.state === 'PROVIDED' ? 'Fournie' : item.requirement.optional ? 'Facultative' : 'Manquante'}
+                <Badge
+                  tone={
+                    item.state === 'PROVIDED' ? 'success' : item.requirement.optional ? 'neutral' : 'danger'
+                  }
+                >
+                  {item.state === 'PROVIDED'
+                    ? 'Fournie'
+                    : item.requirement.optional
+                      ? 'Facultative'
+                      : 'Manquante'}
                 </Badge>
               </li>
             ))}
@@ -182,14 +239,18 @@ export function SummaryStep({ evaluation, context, uploads }: { evaluation: Regi
                       </span>
                     ) : null}
                   </th>
-                  <td className="px-4 py-2 text-right tabular-nums whitespace-nowrap">{formatEuros(line.amountCents)}</td>
+                  <td className="px-4 py-2 text-right tabular-nums whitespace-nowrap">
+                    {formatEuros(line.amountCents)}
+                  </td>
                 </tr>
               ))}
               <tr>
                 <th scope="row" className="px-4 py-3 text-lg font-semibold">
                   Total
                 </th>
-                <td className="px-4 py-3 text-right text-lg font-semibold tabular-nums">{formatEuros(fees.totalCents)}</td>
+                <td className="px-4 py-3 text-right text-lg font-semibold tabular-nums">
+                  {formatEuros(fees.totalCents)}
+                </td>
               </tr>
             </tbody>
           </table>
@@ -215,7 +276,8 @@ export function SummaryStep({ evaluation, context, uploads }: { evaluation: Regi
           Envoyer votre dossier
         </h2>
         <p className="mt-1 text-muted">
-          Vous pourrez retirer votre dossier pendant {programme.withdrawalPeriodDays} jours après l’envoi (délai de rétractation).
+          Vous pourrez retirer votre dossier pendant {programme.withdrawalPeriodDays} jours après l’envoi
+          (délai de rétractation).
         </p>
         <div className="mt-4">
           {issues.length === 0 && fees ? (

@@ -14,7 +14,12 @@ export type UeGroup = {
   label: string
   /** Why this group's UEs cannot be chosen now (deadline passed…), or null. */
   closedReason: string | null
-  ues: Array<Pick<SessionUe, 'code' | 'title' | 'ects' | 'kind' | 'foadAvailable' | 'recommendedFirst' | 'prerequisites'>>
+  ues: Array<
+    Pick<
+      SessionUe,
+      'code' | 'title' | 'ects' | 'kind' | 'foadAvailable' | 'recommendedFirst' | 'prerequisites'
+    >
+  >
 }
 
 export function UeStep({
@@ -42,7 +47,9 @@ export function UeStep({
   const { register, watch } = form
   const picks = (watch('ues') ?? {}) as Record<string, { selected?: boolean; foad?: boolean } | undefined>
   const all = groups.flatMap((group) => group.ues)
-  const chosen = all.filter((ue) => picks[ue.code]?.selected).map((ue) => ({ ...ue, foad: Boolean(picks[ue.code]?.foad) }))
+  const chosen = all
+    .filter((ue) => picks[ue.code]?.selected)
+    .map((ue) => ({ ...ue, foad: Boolean(picks[ue.code]?.foad) }))
   const fees = pricing ? computeFees(tariff, { ...pricing, ues: chosen }) : null
   const reportChosen = chosen.some((ue) => ue.kind !== 'COURSE')
   const totalEcts = chosen.reduce((sum, ue) => sum + ue.ects, 0)
@@ -52,14 +59,16 @@ export function UeStep({
       <div className="space-y-6">
         <ErrorSummary errors={errors} formError={formError} />
         <Alert tone="info">
-          <span aria-hidden="true">★ </span>Il est recommandé de commencer par les UE marquées d’une étoile : elles permettent d’obtenir le{' '}
-          {recommendedCertificate}.
+          <span aria-hidden="true">★ </span>Il est recommandé de commencer par les UE marquées d’une étoile :
+          elles permettent d’obtenir le {recommendedCertificate}.
         </Alert>
         <FieldError id={fieldId('ues')} error={errorOf('ues')} />
         {groups.map((group) => (
           <fieldset key={group.label} id={fieldId(`groupe-${group.label}`)}>
             <legend className="text-lg font-semibold">{group.label}</legend>
-            {group.closedReason ? <p className="mt-1 text-sm font-medium text-warning">{group.closedReason}</p> : null}
+            {group.closedReason ? (
+              <p className="mt-1 text-sm font-medium text-warning">{group.closedReason}</p>
+            ) : null}
             <ul className="mt-2 divide-y divide-line rounded-lg border border-line">
               {group.ues.map((ue) => {
                 const base = `ues.${ue.code}`
@@ -83,8 +92,14 @@ export function UeStep({
                         <span className="font-semibold">{ue.code}</span> {ue.title}
                         <span className="mt-0.5 flex flex-wrap gap-x-3 text-sm">
                           <span className="text-muted">{ue.ects} ECTS</span>
-                          {ue.recommendedFirst ? <span className="font-medium text-accent-strong">★ À suivre en premier</span> : null}
-                          {ue.prerequisites.length > 0 ? <span className="font-medium text-warning">Prérequis : {ue.prerequisites.join(', ')}</span> : null}
+                          {ue.recommendedFirst ? (
+                            <span className="font-medium text-accent-strong">★ À suivre en premier</span>
+                          ) : null}
+                          {ue.prerequisites.length > 0 ? (
+                            <span className="font-medium text-warning">
+                              Prérequis : {ue.prerequisites.join(', ')}
+                            </span>
+                          ) : null}
                           {obtained ? <span className="font-medium">Déjà obtenue</span> : null}
                         </span>
                       </span>
@@ -92,8 +107,13 @@ export function UeStep({
                     <FieldError id={fieldId(base)} error={error} />
                     {selected && !disabled && ue.foadAvailable && ue.kind === 'COURSE' ? (
                       <label className="mt-2 ml-8 flex cursor-pointer items-center gap-2 text-sm">
-                        <input type="checkbox" className="size-4 accent-accent" {...register(`${base}.foad`)} />
-                        Suivre cette UE à distance (FOAD, {formatEuros(tariff.foadPerUeCents)} au lieu du tarif par ECTS)
+                        <input
+                          type="checkbox"
+                          className="size-4 accent-accent"
+                          {...register(`${base}.foad`)}
+                        />
+                        Suivre cette UE à distance (FOAD, {formatEuros(tariff.foadPerUeCents)} au lieu du
+                        tarif par ECTS)
                       </label>
                     ) : null}
                   </li>
@@ -116,7 +136,11 @@ export function UeStep({
               error={errorOf('experienceMonths')}
               {...register('experienceMonths')}
             />
-            <ChoiceGroup id={fieldId('experienceInField')} legend="Cette expérience est-elle dans le domaine du titre (accompagnement social et professionnel) ?" error={errorOf('experienceInField')}>
+            <ChoiceGroup
+              id={fieldId('experienceInField')}
+              legend="Cette expérience est-elle dans le domaine du titre (accompagnement social et professionnel) ?"
+              error={errorOf('experienceInField')}
+            >
               <div className="grid gap-2 sm:grid-cols-2">
                 <Choice value="oui" label="Oui" {...register('experienceInField')} />
                 <Choice value="non" label="Non, hors secteur" {...register('experienceInField')} />
@@ -127,7 +151,10 @@ export function UeStep({
         <StepActions previousHref={previousHref} pending={pending} />
       </div>
 
-      <aside aria-labelledby="estimation-titre" className="self-start rounded-lg bg-surface p-4 lg:sticky lg:top-4">
+      <aside
+        aria-labelledby="estimation-titre"
+        className="self-start rounded-lg bg-surface p-4 lg:sticky lg:top-4"
+      >
         <h2 id="estimation-titre" className="font-semibold">
           Votre participation
         </h2>
@@ -144,7 +171,10 @@ export function UeStep({
                 </li>
               ))}
             </ul>
-            <p className="mt-3 flex justify-between border-t border-line pt-2 font-semibold" aria-live="polite">
+            <p
+              className="mt-3 flex justify-between border-t border-line pt-2 font-semibold"
+              aria-live="polite"
+            >
               <span>Total</span>
               <output data-testid="total-inscription" className="tabular-nums">
                 {formatEuros(fees.totalCents)}

@@ -19,13 +19,15 @@ export function flattenErrors(errors: FieldErrors, prefix = ''): Array<[string, 
   for (const [key, value] of Object.entries(errors)) {
     if (!value || key === 'ref') continue
     const path = prefix ? `${prefix}.${key}` : key
-    if (typeof value === 'object' && 'message' in value && typeof value.message === 'string') found.push([path, value.message])
+    if (typeof value === 'object' && 'message' in value && typeof value.message === 'string')
+      found.push([path, value.message])
     else if (typeof value === 'object') found.push(...flattenErrors(value as FieldErrors, path))
   }
   return found
 }
 
-const NETWORK_ERROR = 'L’enregistrement n’a pas abouti (connexion interrompue ?). Vos réponses sont toujours sur cette page : réessayez.'
+const NETWORK_ERROR =
+  'L’enregistrement n’a pas abouti (connexion interrompue ?). Vos réponses sont toujours sur cette page : réessayez.'
 
 /**
  * A step of the registration form: react-hook-form validated by the step's zod schema in the
@@ -34,13 +36,23 @@ const NETWORK_ERROR = 'L’enregistrement n’a pas abouti (connexion interrompu
  */
 export function useStepForm(step: AnswerStepId, context: StepContext, defaultValues: StepInput) {
   const router = useRouter()
-  const resolver = useMemo(() => zodResolver(stepSchema(step, context) as never) as unknown as Resolver<FieldValues>, [step, context])
-  const form = useForm<FieldValues>({ resolver, defaultValues, mode: 'onTouched', shouldFocusError: false })
+  const resolver = useMemo(
+    () => zodResolver(stepSchema(step, context) as never) as unknown as Resolver<FieldValues>,
+    [step, context],
+  )
+  // Validated on submit, then as the applicant corrects: a message appearing on blur would move
+  // the submit button under the pointer between mousedown and click.
+  const form = useForm<FieldValues>({
+    resolver,
+    defaultValues,
+    mode: 'onSubmit',
+    reValidateMode: 'onChange',
+    shouldFocusError: false,
+  })
   const [formError, setFormError] = useState<string | null>(null)
   const [showSummary, setShowSummary] = useState(false)
 
-  const focusSummary = () =>
-    requestAnimationFrame(() => document.getElementById('resume-erreurs')?.focus())
+  const focusSummary = () => requestAnimationFrame(() => document.getElementById('resume-erreurs')?.focus())
 
   const onSubmit = form.handleSubmit(
     async () => {
@@ -51,7 +63,8 @@ export function useStepForm(step: AnswerStepId, context: StepContext, defaultVal
           router.push(`/inscription/${result.next}`)
           return
         }
-        for (const [path, message] of Object.entries(result.fieldErrors)) form.setError(path, { type: 'server', message })
+        for (const [path, message] of Object.entries(result.fieldErrors))
+          form.setError(path, { type: 'server', message })
         setFormError(result.formError)
       } catch {
         setFormError(NETWORK_ERROR)
@@ -68,10 +81,20 @@ export function useStepForm(step: AnswerStepId, context: StepContext, defaultVal
   const errorOf = (path: string): string | undefined => {
     const parts = path.split('.')
     let node: unknown = form.formState.errors
-    for (const part of parts) node = node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined
-    return node && typeof node === 'object' && 'message' in node ? String((node as { message: unknown }).message) : undefined
+    for (const part of parts)
+      node = node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined
+    return node && typeof node === 'object' && 'message' in node
+      ? String((node as { message: unknown }).message)
+      : undefined
   }
 
   const errors = flattenErrors(form.formState.errors)
-  return { form, onSubmit, errorOf, errors: showSummary ? errors : [], formError, pending: form.formState.isSubmitting }
+  return {
+    form,
+    onSubmit,
+    errorOf,
+    errors: showSummary ? errors : [],
+    formError,
+    pending: form.formState.isSubmitting,
+  }
 }

@@ -14,10 +14,18 @@ export function buttonClass(variant: ButtonVariant = 'primary', extra = ''): str
   return `inline-flex min-h-11 items-center justify-center gap-2 rounded-md px-5 py-2.5 font-semibold no-underline transition disabled:cursor-not-allowed disabled:opacity-60 ${VARIANTS[variant]} ${extra}`
 }
 
-export function Button({ variant = 'primary', className = '', ...button }: { variant?: ButtonVariant } & ComponentProps<'button'>) {
+export function Button({
+  variant = 'primary',
+  className = '',
+  ...button
+}: { variant?: ButtonVariant } & ComponentProps<'button'>) {
   return <button className={buttonClass(variant, className)} {...button} />
 }
 
-export function ButtonLink({ variant = 'primary', className = '', ...link }: { variant?: ButtonVariant } & ComponentProps<typeof Link>) {
+export function ButtonLink({
+  variant = 'primary',
+  className = '',
+  ...link
+}: { variant?: ButtonVariant } & ComponentProps<typeof Link>) {
   return <Link className={buttonClass(variant, className)} {...link} />
 }

@@ -5,7 +5,10 @@ import type { ComponentProps, ReactNode } from 'react'
  * aria-describedby, and an error also sets aria-invalid, so screen readers announce them.
  */
 
-export function describedBy(id: string, options: { hint?: ReactNode; error?: string | null }): string | undefined {
+export function describedBy(
+  id: string,
+  options: { hint?: ReactNode; error?: string | null },
+): string | undefined {
   const ids = [options.hint ? `${id}-aide` : null, options.error ? `${id}-erreur` : null].filter(Boolean)
   return ids.length > 0 ? ids.join(' ') : undefined
 }
@@ -47,7 +50,13 @@ export function TextField({
   optional,
   className,
   ...input
-}: { id: string; label: string; hint?: ReactNode; error?: string | null; optional?: boolean } & ComponentProps<'input'>) {
+}: {
+  id: string
+  label: string
+  hint?: ReactNode
+  error?: string | null
+  optional?: boolean
+} & ComponentProps<'input'>) {
   return (
     <div className={className}>
       <label htmlFor={id} className="block font-medium">
@@ -145,7 +154,10 @@ export function Choice({
   hint,
   type = 'radio',
   ...input
-}: { label: ReactNode; hint?: ReactNode; type?: 'radio' | 'checkbox' } & Omit<ComponentProps<'input'>, 'type'>) {
+}: { label: ReactNode; hint?: ReactNode; type?: 'radio' | 'checkbox' } & Omit<
+  ComponentProps<'input'>,
+  'type'
+>) {
   return (
     <label className="flex cursor-pointer items-start gap-3 rounded-md border border-line px-3 py-2.5 has-checked:border-accent has-checked:bg-accent-soft">
       <input type={type} className="mt-1 size-5 shrink-0 accent-accent" {...input} />

@@ -120,7 +120,9 @@ export function paymentInstructions(options: {
 }): string[] {
   const { category, totalCents, cautionCents, payee, formatEuros } = options
   if (category !== 'EMPLOYER_FUNDED') {
-    return [`Votre chèque de ${formatEuros(totalCents)} à l’ordre de l’${payee}, avec la référence de votre dossier au dos.`]
+    return [
+      `Votre chèque de ${formatEuros(totalCents)} à l’ordre de l’${payee}, avec la référence de votre dossier au dos.`,
+    ]
   }
   const lines = ['L’original de l’attestation de prise en charge par votre employeur.']
   if (cautionCents !== null) {

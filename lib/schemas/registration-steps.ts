@@ -22,7 +22,11 @@ export function stepSchema(step: AnswerStepId, context: StepContext) {
     case 'situation':
       return situationSchema
     case 'acquis':
-      return priorSchema({ catalogue: context.catalogue, minimumForReview: context.minimumForReview, currentYear: Number(context.today.slice(0, 4)) })
+      return priorSchema({
+        catalogue: context.catalogue,
+        minimumForReview: context.minimumForReview,
+        currentYear: Number(context.today.slice(0, 4)),
+      })
     case 'ue':
       return choiceSchema
   }
@@ -35,7 +39,10 @@ export type RawAnswers = Partial<Record<AnswerStepId, StepInput>>
 export type FieldIssue = { step: AnswerStepId; path: string; message: string }
 
 /** Parses every stored step again (with today's date and rules); returns the answers and issues. */
-export function parseAnswers(raw: RawAnswers, context: StepContext): { answers: RegistrationAnswers; issues: FieldIssue[] } {
+export function parseAnswers(
+  raw: RawAnswers,
+  context: StepContext,
+): { answers: RegistrationAnswers; issues: FieldIssue[] } {
   const answers: RegistrationAnswers = {}
   const issues: FieldIssue[] = []
   for (const step of ['identite', 'coordonnees', 'situation', 'acquis', 'ue'] as const) {
@@ -45,7 +52,8 @@ export function parseAnswers(raw: RawAnswers, context: StepContext): { answers: 
     if (result.success) {
       ;(answers as Record<string, unknown>)[step] = result.data
     } else {
-      for (const issue of result.error.issues) issues.push({ step, path: issue.path.join('.'), message: issue.message })
+      for (const issue of result.error.issues)
+        issues.push({ step, path: issue.path.join('.'), message: issue.message })
     }
   }
   return { answers, issues }
@@ -65,7 +73,11 @@ export function fieldErrors(error: z.ZodError): Record<string, string> {
 export type StepOutputs = Required<RegistrationAnswers>
 
 /** Parses one step's stored input; null when it is missing or no longer valid. */
-export function parseStep<S extends AnswerStepId>(step: S, input: StepInput | undefined, context: StepContext): StepOutputs[S] | null {
+export function parseStep<S extends AnswerStepId>(
+  step: S,
+  input: StepInput | undefined,
+  context: StepContext,
+): StepOutputs[S] | null {
   if (input === undefined) return null
   const result = stepSchema(step, context).safeParse(input)
   return result.success ? (result.data as StepOutputs[S]) : null

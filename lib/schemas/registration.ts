@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { daysBetween, type IsoDate } from '@/lib/domain/dates'
+import { daysBetween, isIsoDate, type IsoDate } from '@/lib/domain/dates'
 import { checkNir, normalizeNir } from '@/lib/domain/nir'
 import { normalizePhone } from '@/lib/domain/phone'
 import { TARIFF_CATEGORIES } from '@/lib/domain/programme'
@@ -41,20 +41,31 @@ export function identitySchema(today: IsoDate) {
       nir: z
         .string({ error: 'Indiquez votre numéro de sécurité sociale.' })
         .trim()
-        .min(1, 'Indiquez votre numéro de sécurité sociale.'),
+        .min(1, 'Indiquez votre numéro de sécurité sociale.')
+        .superRefine((nir, context) => {
+          // Checked on its own so the message shows as soon as the number is typed.
+          const problem = checkNir(nir)
+          if (problem) context.addIssue({ code: 'custom', message: NIR_MESSAGES[problem] })
+        }),
     })
     .superRefine((value, context) => {
-      const age = Math.floor(daysBetween(value.birthDate, today) / 365.25)
-      if (age < 16)
-        context.addIssue({
-          code: 'custom',
-          path: ['birthDate'],
-          message: 'Vous devez avoir au moins 16 ans pour vous inscrire.',
-        })
-      if (age > 100)
-        context.addIssue({ code: 'custom', path: ['birthDate'], message: 'Vérifiez l’année de naissance.' })
-      const problem = checkNir(value.nir, value.birthDate)
-      if (problem) context.addIssue({ code: 'custom', path: ['nir'], message: NIR_MESSAGES[problem] })
+      // Zod may run this with fields that already failed: only check what is a real date.
+      const birthDate = isIsoDate(value.birthDate) ? value.birthDate : undefined
+      if (birthDate) {
+        const age = Math.floor(daysBetween(birthDate, today) / 365.25)
+        if (age < 16) {
+          context.addIssue({
+            code: 'custom',
+            path: ['birthDate'],
+            message: 'Vous devez avoir au moins 16 ans pour vous inscrire.',
+          })
+        }
+        if (age > 100)
+          context.addIssue({ code: 'custom', path: ['birthDate'], message: 'Vérifiez l’année de naissance.' })
+      }
+      if (birthDate && checkNir(value.nir) === null && checkNir(value.nir, birthDate) === 'BIRTH_MISMATCH') {
+        context.addIssue({ code: 'custom', path: ['nir'], message: NIR_MESSAGES.BIRTH_MISMATCH })
+      }
     })
     .transform((value): IdentityAnswers => ({ ...value, nir: normalizeNir(value.nir) }))
 }
@@ -214,16 +225,28 @@ export function priorSchema(options: { catalogue: string[]; minimumForReview: nu
       for (const [code, ue] of Object.entries(value.obtained)) {
         if (!ue.selected) continue
         if (!catalogue.has(code)) {
-          context.addIssue({ code: 'custom', path: ['obtained', code], message: `L’UE ${code} ne fait pas partie de la formation.` })
+          context.addIssue({
+            code: 'custom',
+            path: ['obtained', code],
+            message: `L’UE ${code} ne fait pas partie de la formation.`,
+          })
           continue
         }
         if (ue.place !== 'REUNION' && ue.place !== 'ELSEWHERE') {
-          context.addIssue({ code: 'custom', path: ['obtained', code, 'place'], message: `Indiquez où vous avez obtenu ${code}.` })
+          context.addIssue({
+            code: 'custom',
+            path: ['obtained', code, 'place'],
+            message: `Indiquez où vous avez obtenu ${code}.`,
+          })
           continue
         }
         const year = Number(String(ue.year ?? '').trim())
         if (!Number.isInteger(year) || String(ue.year ?? '').trim() === '') {
-          context.addIssue({ code: 'custom', path: ['obtained', code, 'year'], message: `Indiquez l’année d’obtention de ${code} (4 chiffres).` })
+          context.addIssue({
+            code: 'custom',
+            path: ['obtained', code, 'year'],
+            message: `Indiquez l’année d’obtention de ${code} (4 chiffres).`,
+          })
           continue
         }
         if (year < 1980 || year > options.currentYear) {
@@ -254,7 +277,10 @@ export function priorSchema(options: { catalogue: string[]; minimumForReview: nu
 export const choiceSchema = z
   .object({
     ues: z
-      .record(z.string().max(10), z.object({ selected: z.boolean().optional(), foad: z.boolean().optional() }))
+      .record(
+        z.string().max(10),
+        z.object({ selected: z.boolean().optional(), foad: z.boolean().optional() }),
+      )
       .default({}),
     experienceMonths: z
       .union([
@@ -268,17 +294,17 @@ export const choiceSchema = z
       ])
       .optional()
       .transform((value) => (value === '' || value === undefined ? null : value)),
-    experienceInField: yesNo('Indiquez si votre expérience est dans le domaine du titre.').nullable().optional(),
+    experienceInField: yesNo('Indiquez si votre expérience est dans le domaine du titre.')
+      .nullable()
+      .optional(),
   })
-  .transform(
-    (value): ChoiceAnswers => ({
-      ues: Object.entries(value.ues)
-        .filter(([, ue]) => ue.selected)
-        .map(([code, ue]) => ({ code, foad: ue.foad ?? false })),
-      experienceMonths: value.experienceMonths,
-      experienceInField: value.experienceInField ?? null,
-    }),
-  )
+  .transform((value): ChoiceAnswers => ({
+    ues: Object.entries(value.ues)
+      .filter(([, ue]) => ue.selected)
+      .map(([code, ue]) => ({ code, foad: ue.foad ?? false })),
+    experienceMonths: value.experienceMonths,
+    experienceInField: value.experienceInField ?? null,
+  }))
 
 /** What the applicant confirms on the summary step. */
 export const submissionSchema = z.object({

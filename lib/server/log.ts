@@ -7,7 +7,11 @@ type Level = 'info' | 'warn' | 'error'
  * Never pass personal data here (names, NIR, e-mail bodies, private links, file contents): only
  * ids, codes and counts. Fields named like secrets are dropped as a last safety net.
  */
-export function logEvent(level: Level, event: string, fields: Record<string, string | number | boolean | null | undefined>): void {
+export function logEvent(
+  level: Level,
+  event: string,
+  fields: Record<string, string | number | boolean | null | undefined>,
+): void {
   const safe: Record<string, unknown> = {}
   for (const [key, value] of Object.entries(fields)) {
     if (/token|password|secret|nir|link|cookie/i.test(key)) continue

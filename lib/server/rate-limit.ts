@@ -18,7 +18,11 @@ export type RateLimitResult = { allowed: boolean; retryAfterSeconds: number }
  * Counts one hit of `subject` (an IP address) against `rule` in a fixed window and says whether it
  * is still within the limit. One upsert, atomic under concurrency.
  */
-export async function hitRateLimit(options: { rule: RateLimitRule; subject: string; now?: Date }): Promise<RateLimitResult> {
+export async function hitRateLimit(options: {
+  rule: RateLimitRule
+  subject: string
+  now?: Date
+}): Promise<RateLimitResult> {
   const now = options.now ?? new Date()
   const windowMs = options.rule.windowSeconds * 1000
   const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs)
@@ -36,6 +40,8 @@ export async function hitRateLimit(options: { rule: RateLimitRule; subject: stri
 
 /** Deletes windows that ended before `before`. */
 export async function purgeRateLimitBuckets(before: Date): Promise<number> {
-  const { count } = await getDb().rateLimitBucket.deleteMany({ where: { windowStart: { lt: new Date(before.getTime() - 24 * 3600 * 1000) } } })
+  const { count } = await getDb().rateLimitBucket.deleteMany({
+    where: { windowStart: { lt: new Date(before.getTime() - 24 * 3600 * 1000) } },
+  })
   return count
 }

@@ -9,5 +9,7 @@ await withAppDatabase(async () => {
   const now = new Date()
   const result = await purgeExpiredDrafts({ now })
   const buckets = await purgeRateLimitBuckets(now)
-  console.log(`Purged ${result.drafts} expired draft(s), ${result.files} file(s), ${buckets} rate-limit window(s).`)
+  console.log(
+    `Purged ${result.drafts} expired draft(s), ${result.files} file(s), ${buckets} rate-limit window(s).`,
+  )
 })

@@ -29,6 +29,14 @@ const url = new URL(server.adminUrl)
 url.pathname = `/${DATABASE}`
 const databaseUrl = url.toString()
 await prepareDatabase(databaseUrl, log)
+// The tests register for 2nd-semester UEs: keep that semester open whatever today's date, as
+// staff would by extending a deadline.
+const client = new pg.Client({ connectionString: databaseUrl })
+await client.connect()
+await client.query(`
+  UPDATE "Semester" SET "registrationDeadline" = GREATEST("registrationDeadline", current_date + 30)
+  WHERE number = 2 AND "sessionId" IN (SELECT id FROM "AcademicSession" WHERE "registrationOpen")`)
+await client.end()
 
 const root = process.cwd()
 const distDir = '.next-e2e'
@@ -36,6 +44,8 @@ const nextBin = path.join(root, 'node_modules/next/dist/bin/next')
 const env = {
   ...process.env,
   DATABASE_URL: databaseUrl,
+  PORT: String(port),
+  PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
   NEXT_DIST_DIR: distDir,
   NEXT_TELEMETRY_DISABLED: '1',
   NODE_ENV: 'production' as const,

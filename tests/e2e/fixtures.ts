@@ -1,12 +1,23 @@
 import AxeBuilder from '@axe-core/playwright'
 import { test as base, expect, type Page } from '@playwright/test'
 
+export type { Page }
+
+const allowed = new WeakMap<Page, RegExp[]>()
+
+/** Lets a test expect an error the browser logs on purpose (e.g. a refused upload's 422). */
+export function allowConsoleError(page: Page, pattern: RegExp): void {
+  allowed.set(page, [...(allowed.get(page) ?? []), pattern])
+}
+
 /** Pages fail their test when the browser logs an error (a crash, a failed hydration, a 500). */
 export const test = base.extend<{ page: Page }>({
   page: async ({ page }, use) => {
     const errors: string[] = []
     page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(message.text())
+      if (message.type() !== 'error') return
+      if ((allowed.get(page) ?? []).some((pattern) => pattern.test(message.text()))) return
+      errors.push(message.text())
     })
     page.on('pageerror', (error) => errors.push(error.message))
     await use(page)

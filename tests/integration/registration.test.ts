@@ -2,7 +2,15 @@ import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { getDb } from '@/lib/server/db'
 import { seed } from '@/prisma/seed'
 import { browser, expectRedirect } from '../support/next-request'
-import { answers, DEFAULT_PIECES, fillDraft, fixture, NOW, postPiece, uploadPieces } from '../support/registration'
+import {
+  answers,
+  DEFAULT_PIECES,
+  fillDraft,
+  fixture,
+  NOW,
+  postPiece,
+  uploadPieces,
+} from '../support/registration'
 import { resetDatabase } from '../support/test-database'
 
 vi.mock('next/headers', () => import('../support/next-request'))
@@ -39,10 +47,14 @@ describe('a complete registration', () => {
   it('is stored with its UEs, pieces, first audit event and confirmation e-mail, under a readable reference', async () => {
     await fillDraft(actions)
     await uploadPieces(uploadRoute)
-    const target = await expectRedirect(() => actions.submitRegistrationAction({ consent: true, certify: true }))
+    const target = await expectRedirect(() =>
+      actions.submitRegistrationAction({ consent: true, certify: true }),
+    )
     expect(target).toBe('/dossier/confirmation')
 
-    const dossier = await db.dossier.findFirstOrThrow({ include: { ues: { include: { ue: true } }, pieces: true, events: true } })
+    const dossier = await db.dossier.findFirstOrThrow({
+      include: { ues: { include: { ue: true } }, pieces: true, events: true },
+    })
     expect(dossier.reference).toMatch(/^CPN42-2026-00001$/)
     expect(dossier.status).toBe('SUBMITTED')
     expect(dossier.birthName).toBe('Payet')
@@ -54,10 +66,16 @@ describe('a complete registration', () => {
       ['PSY001', 2],
       ['TET099', 2],
     ])
-    expect(dossier.pieces.map((piece) => piece.pieceTypeCode).sort()).toEqual(DEFAULT_PIECES.map((piece) => piece.pieceTypeCode).sort())
-    expect(dossier.events).toEqual([expect.objectContaining({ action: 'SUBMIT', actorType: 'APPLICANT', toStatus: 'SUBMITTED' })])
+    expect(dossier.pieces.map((piece) => piece.pieceTypeCode).sort()).toEqual(
+      DEFAULT_PIECES.map((piece) => piece.pieceTypeCode).sort(),
+    )
+    expect(dossier.events).toEqual([
+      expect.objectContaining({ action: 'SUBMIT', actorType: 'APPLICANT', toStatus: 'SUBMITTED' }),
+    ])
     expect(dossier.privacyNoticeVersion).toBeTruthy()
-    expect(await db.outboxEmail.findFirst({ where: { kind: 'DOSSIER_SUBMITTED', dossierId: dossier.id } })).toMatchObject({
+    expect(
+      await db.outboxEmail.findFirst({ where: { kind: 'DOSSIER_SUBMITTED', dossierId: dossier.id } }),
+    ).toMatchObject({
       toAddress: 'marie-claire.hoarau@example.re',
       status: 'PENDING',
     })
@@ -79,7 +97,10 @@ describe('a complete registration', () => {
 describe('an incomplete or invalid registration', () => {
   it('is refused with every missing piece named, and stores nothing', async () => {
     await fillDraft(actions)
-    await uploadPieces(uploadRoute, DEFAULT_PIECES.filter((piece) => !['ID_CARD', 'PAYMENT'].includes(piece.pieceTypeCode)))
+    await uploadPieces(
+      uploadRoute,
+      DEFAULT_PIECES.filter((piece) => !['ID_CARD', 'PAYMENT'].includes(piece.pieceTypeCode)),
+    )
     const before = await counts()
     const result = await actions.submitRegistrationAction({ consent: true, certify: true })
     expect(result.ok).toBe(false)
@@ -102,20 +123,51 @@ describe('an incomplete or invalid registration', () => {
   })
 
   it('refuses a job-seeker certificate older than 15 days on the day of submission', async () => {
-    await fillDraft(actions, answers({ situation: { category: 'JOB_SEEKER', employmentStatus: 'JOB_SEEKER', jobSeekerId: '1234567A', employer: null } }))
+    await fillDraft(
+      actions,
+      answers({
+        situation: {
+          category: 'JOB_SEEKER',
+          employmentStatus: 'JOB_SEEKER',
+          jobSeekerId: '1234567A',
+          employer: null,
+        },
+      }),
+    )
     const pieces = DEFAULT_PIECES.filter((piece) => piece.pieceTypeCode !== 'PAY_SLIP')
-    await uploadPieces(uploadRoute, [...pieces, { pieceTypeCode: 'JOB_SEEKER_CERTIFICATE', file: 'cv.pdf', documentDate: '10/11/2026' }])
+    await uploadPieces(uploadRoute, [
+      ...pieces,
+      { pieceTypeCode: 'JOB_SEEKER_CERTIFICATE', file: 'cv.pdf', documentDate: '10/11/2026' },
+    ])
     const result = await actions.submitRegistrationAction({ consent: true, certify: true })
     expect(result.ok).toBe(false)
-    expect(result.issues).toContainEqual({ step: 'pieces', message: expect.stringContaining('moins de 15 jours') })
+    expect(result.issues).toContainEqual({
+      step: 'pieces',
+      message: expect.stringContaining('moins de 15 jours'),
+    })
     expect(await db.dossier.count()).toBe(0)
   })
 
   it('accepts the same certificate dated 15 days before submission', async () => {
-    await fillDraft(actions, answers({ situation: { category: 'JOB_SEEKER', employmentStatus: 'JOB_SEEKER', jobSeekerId: '1234567A', employer: null } }))
+    await fillDraft(
+      actions,
+      answers({
+        situation: {
+          category: 'JOB_SEEKER',
+          employmentStatus: 'JOB_SEEKER',
+          jobSeekerId: '1234567A',
+          employer: null,
+        },
+      }),
+    )
     const pieces = DEFAULT_PIECES.filter((piece) => piece.pieceTypeCode !== 'PAY_SLIP')
-    await uploadPieces(uploadRoute, [...pieces, { pieceTypeCode: 'JOB_SEEKER_CERTIFICATE', file: 'cv.pdf', documentDate: '11/11/2026' }])
-    expect(await expectRedirect(() => actions.submitRegistrationAction({ consent: true, certify: true }))).toBe('/dossier/confirmation')
+    await uploadPieces(uploadRoute, [
+      ...pieces,
+      { pieceTypeCode: 'JOB_SEEKER_CERTIFICATE', file: 'cv.pdf', documentDate: '11/11/2026' },
+    ])
+    expect(
+      await expectRedirect(() => actions.submitRegistrationAction({ consent: true, certify: true })),
+    ).toBe('/dossier/confirmation')
     // 18 € + 100 € + 10 ECTS × 5 €.
     expect((await db.dossier.findFirstOrThrow()).totalCents).toBe(1800 + 10000 + 10 * 500)
   })
@@ -128,7 +180,9 @@ describe('the steps', () => {
     expect(result).toEqual({
       ok: false,
       formError: null,
-      fieldErrors: { 'ues.AST002': 'AST002 : Inscriptions au 1er semestre closes depuis le 29 octobre 2026.' },
+      fieldErrors: {
+        'ues.AST002': 'AST002 : Inscriptions au 1er semestre closes depuis le 29 octobre 2026.',
+      },
     })
   })
 
@@ -137,21 +191,38 @@ describe('the steps', () => {
     const refused = await actions.saveStepAction('ue', { ues: { AST005: { selected: true } } })
     expect(refused.ok).toBe(false)
     expect(!refused.ok && refused.fieldErrors['ues.AST005']).toMatch(/AST005 demande d’avoir AST004/)
-    expect((await actions.saveStepAction('acquis', { obtained: { AST004: { selected: true, place: 'REUNION', year: '2025' } } })).ok).toBe(true)
+    expect(
+      (
+        await actions.saveStepAction('acquis', {
+          obtained: { AST004: { selected: true, place: 'REUNION', year: '2025' } },
+        })
+      ).ok,
+    ).toBe(true)
     expect((await actions.saveStepAction('ue', { ues: { AST005: { selected: true } } })).ok).toBe(true)
     await uploadPieces(uploadRoute)
     const result = await actions.submitRegistrationAction({ consent: true, certify: true })
-    expect(result.issues).toContainEqual({ step: 'pieces', message: expect.stringContaining('Attestations de réussite') })
+    expect(result.issues).toContainEqual({
+      step: 'pieces',
+      message: expect.stringContaining('Attestations de réussite'),
+    })
   })
 
   it('check the social security number key and the e-mail confirmation on the server', async () => {
     await fillDraft(actions)
     const identity = answers().identite
-    const badKey = await actions.saveStepAction('identite', { ...identity, nir: `${String(identity.nir).slice(0, 13)}00` })
+    const badKey = await actions.saveStepAction('identite', {
+      ...identity,
+      nir: `${String(identity.nir).slice(0, 13)}00`,
+    })
     expect(!badKey.ok && badKey.fieldErrors.nir).toMatch(/clé/)
     const contact = answers().coordonnees
-    const mismatch = await actions.saveStepAction('coordonnees', { ...contact, emailConfirmation: 'autre@example.re' })
-    expect(!mismatch.ok && mismatch.fieldErrors.emailConfirmation).toBe('Les deux adresses e-mail ne sont pas identiques.')
+    const mismatch = await actions.saveStepAction('coordonnees', {
+      ...contact,
+      emailConfirmation: 'autre@example.re',
+    })
+    expect(!mismatch.ok && mismatch.fieldErrors.emailConfirmation).toBe(
+      'Les deux adresses e-mail ne sont pas identiques.',
+    )
   })
 
   it('send the resume link by e-mail when the address is given, and the link resumes the draft in another browser', async () => {
@@ -161,9 +232,11 @@ describe('the steps', () => {
     expect(link).not.toBeNull()
     browser.reset()
     const { GET } = await import('@/app/(public)/inscription/reprendre/[token]/route')
-    const response = await GET(new Request(`http://localhost:3000/inscription/reprendre/${link![1]}`), { params: Promise.resolve({ token: link![1]! }) })
+    const response = await GET(new Request(`http://localhost:3000/inscription/reprendre/${link![1]}`), {
+      params: Promise.resolve({ token: link![1]! }),
+    })
     expect(response.status).toBe(303)
-    expect(response.headers.get('location')).toBe('http://localhost:3000/inscription/pieces')
+    expect(response.headers.get('location')).toBe('/inscription/pieces')
     expect(response.headers.get('set-cookie')).toContain(`cnam_inscription=${link![1]}`)
   })
 })
@@ -179,7 +252,11 @@ describe('uploads', () => {
     it(`refuse ${file} by its content, name the file, and store nothing`, async () => {
       await fillDraft(actions)
       const before = await counts()
-      const result = await postPiece(uploadRoute, { pieceTypeCode: 'CV', bytes: fixture(file), fileName: file })
+      const result = await postPiece(uploadRoute, {
+        pieceTypeCode: 'CV',
+        bytes: fixture(file),
+        fileName: file,
+      })
       expect(result.status).toBe(422)
       // French quotes are followed by a no-break space.
       expect(result.body.message?.replace(/[\u00a0\u202f]/g, ' ')).toContain(`« ${file} »`)
@@ -199,14 +276,22 @@ describe('uploads', () => {
   })
 
   it('refuse an upload without a registration in progress', async () => {
-    const result = await postPiece(uploadRoute, { pieceTypeCode: 'CV', bytes: fixture('cv.pdf'), fileName: 'cv.pdf' })
+    const result = await postPiece(uploadRoute, {
+      pieceTypeCode: 'CV',
+      bytes: fixture('cv.pdf'),
+      fileName: 'cv.pdf',
+    })
     expect(result.status).toBe(401)
     expect(await db.storedFile.count()).toBe(0)
   })
 
   it('can be removed before submission, with their bytes', async () => {
     await fillDraft(actions)
-    const result = await postPiece(uploadRoute, { pieceTypeCode: 'CV', bytes: fixture('cv.pdf'), fileName: 'cv.pdf' })
+    const result = await postPiece(uploadRoute, {
+      pieceTypeCode: 'CV',
+      bytes: fixture('cv.pdf'),
+      fileName: 'cv.pdf',
+    })
     expect(await db.storedFileContent.count()).toBe(1)
     expect(await actions.removeDraftPieceAction(result.body.pieceId!)).toEqual({ ok: true })
     expect(await db.storedFileContent.count()).toBe(0)
@@ -222,7 +307,13 @@ describe('submission', () => {
       actions.submitRegistrationAction({ consent: true, certify: true }),
       actions.submitRegistrationAction({ consent: true, certify: true }),
     ])
-    expect(results.map((result) => result.status === 'rejected' && (result.reason as { digest?: string }).digest?.startsWith('NEXT_REDIRECT'))).toEqual([true, true])
+    expect(
+      results.map(
+        (result) =>
+          result.status === 'rejected' &&
+          (result.reason as { digest?: string }).digest?.startsWith('NEXT_REDIRECT'),
+      ),
+    ).toEqual([true, true])
     expect(await db.dossier.count()).toBe(1)
     expect(await db.outboxEmail.count({ where: { kind: 'DOSSIER_SUBMITTED' } })).toBe(1)
   })
@@ -234,6 +325,8 @@ describe('submission', () => {
       await uploadPieces(uploadRoute)
       await expectRedirect(() => actions.submitRegistrationAction({ consent: true, certify: true }))
     }
-    expect((await db.dossier.findMany({ orderBy: { reference: 'asc' } })).map((dossier) => dossier.reference)).toEqual(['CPN42-2026-00001', 'CPN42-2026-00002'])
+    expect(
+      (await db.dossier.findMany({ orderBy: { reference: 'asc' } })).map((dossier) => dossier.reference),
+    ).toEqual(['CPN42-2026-00001', 'CPN42-2026-00002'])
   })
 })

@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs'
 import { nirKey } from '@/lib/domain/nir'
 import type { AnswerStepId } from '@/lib/domain/registration'
 import type { StepInput } from '@/lib/schemas/registration-steps'
+import type * as ActionsModule from '@/app/(public)/inscription/actions'
+import type * as UploadRouteModule from '@/app/api/inscription/pieces/route'
 import { browser, expectRedirect } from './next-request'
 
 /** A day when the 2026-2027 session is open for its 2nd semester only (deadline 31 March 2027). */
@@ -16,7 +18,9 @@ export function validNir(body = '2840997411005'): string {
   return `${body}${String(nirKey(body)).padStart(2, '0')}`
 }
 
-export function answers(overrides: Partial<Record<AnswerStepId, StepInput>> = {}): Record<AnswerStepId, StepInput> {
+export function answers(
+  overrides: Partial<Record<AnswerStepId, StepInput>> = {},
+): Record<AnswerStepId, StepInput> {
   return {
     identite: {
       civility: 'MADAME',
@@ -43,7 +47,13 @@ export function answers(overrides: Partial<Record<AnswerStepId, StepInput>> = {}
     situation: {
       category: 'INDIVIDUAL',
       employmentStatus: 'EMPLOYED',
-      employer: { name: 'Mission locale Nord', address: '1 rue de Paris, 97400 Saint-Denis', contactName: 'Mme Grondin, RH', contactPhone: '', contactEmail: '' },
+      employer: {
+        name: 'Mission locale Nord',
+        address: '1 rue de Paris, 97400 Saint-Denis',
+        contactName: 'Mme Grondin, RH',
+        contactPhone: '',
+        contactEmail: '',
+      },
       highestDiploma: 'BAC',
       diplomaTitle: 'Baccalauréat ES',
       accessRoute: 'BAC_LEVEL',
@@ -52,7 +62,10 @@ export function answers(overrides: Partial<Record<AnswerStepId, StepInput>> = {}
       ...overrides.situation,
     },
     acquis: { obtained: {}, earlyExperienceReview: false, ...overrides.acquis },
-    ue: { ues: { TET099: { selected: true, foad: false }, PSY001: { selected: true, foad: false } }, ...overrides.ue },
+    ue: {
+      ues: { TET099: { selected: true, foad: false }, PSY001: { selected: true, foad: false } },
+      ...overrides.ue,
+    },
   }
 }
 
@@ -68,19 +81,31 @@ export const DEFAULT_PIECES: Array<{ pieceTypeCode: string; file: string; docume
   { pieceTypeCode: 'PAYMENT', file: 'cv.pdf' },
 ]
 
-type Actions = typeof import('@/app/(public)/inscription/actions')
-type UploadRoute = typeof import('@/app/api/inscription/pieces/route')
+type Actions = typeof ActionsModule
+type UploadRoute = typeof UploadRouteModule
 
 /** Posts a file to an upload route as a browser would (multipart form). */
 export async function postPiece(
   route: { POST: (request: Request) => Promise<Response> },
-  options: { pieceTypeCode: string; bytes: Uint8Array; fileName: string; documentDate?: string; url?: string },
+  options: {
+    pieceTypeCode: string
+    bytes: Uint8Array
+    fileName: string
+    documentDate?: string
+    url?: string
+  },
 ): Promise<{ status: number; body: { message?: string; pieceId?: string } }> {
   const form = new FormData()
   form.set('pieceTypeCode', options.pieceTypeCode)
   if (options.documentDate) form.set('documentDate', options.documentDate)
   form.set('file', new File([new Uint8Array(options.bytes)], options.fileName))
-  const response = await route.POST(new Request(options.url ?? 'http://localhost:3000/api/inscription/pieces', { method: 'POST', body: form, headers: { origin: 'http://localhost:3000', host: 'localhost:3000' } }))
+  const response = await route.POST(
+    new Request(options.url ?? 'http://localhost:3000/api/inscription/pieces', {
+      method: 'POST',
+      body: form,
+      headers: { origin: 'http://localhost:3000', host: 'localhost:3000' },
+    }),
+  )
   return { status: response.status, body: (await response.json()) as { message?: string } }
 }
 
@@ -96,8 +121,14 @@ export async function fillDraft(actions: Actions, input = answers()): Promise<vo
 
 export async function uploadPieces(route: UploadRoute, pieces = DEFAULT_PIECES): Promise<void> {
   for (const piece of pieces) {
-    const result = await postPiece(route, { pieceTypeCode: piece.pieceTypeCode, bytes: fixture(piece.file), fileName: piece.file, documentDate: piece.documentDate })
-    if (result.status !== 201) throw new Error(`Upload of ${piece.pieceTypeCode} refused: ${JSON.stringify(result.body)}`)
+    const result = await postPiece(route, {
+      pieceTypeCode: piece.pieceTypeCode,
+      bytes: fixture(piece.file),
+      fileName: piece.file,
+      documentDate: piece.documentDate,
+    })
+    if (result.status !== 201)
+      throw new Error(`Upload of ${piece.pieceTypeCode} refused: ${JSON.stringify(result.body)}`)
   }
 }
 

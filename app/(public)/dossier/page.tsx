@@ -13,7 +13,11 @@ import { formatDate, formatEuros } from '@/lib/format'
 import { getApplicantDossier } from '@/lib/server/dossiers/get-applicant-dossier'
 import { readDossierToken } from '@/lib/server/registration/cookies'
 
-export const metadata: Metadata = { title: 'Mon dossier d’inscription', referrer: 'no-referrer', robots: { index: false } }
+export const metadata: Metadata = {
+  title: 'Mon dossier d’inscription',
+  referrer: 'no-referrer',
+  robots: { index: false },
+}
 
 const PIECE_STATES = {
   MISSING: { tone: 'danger', label: 'Manquante' },
@@ -25,18 +29,33 @@ const PIECE_STATES = {
   FUTURE_DATE: { tone: 'warning', label: 'À vérifier' },
 } as const
 
-const dateTime = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Indian/Reunion' })
+const dateTime = new Intl.DateTimeFormat('fr-FR', {
+  dateStyle: 'long',
+  timeStyle: 'short',
+  timeZone: 'Indian/Reunion',
+})
 
-export default async function ApplicantDossierPage({ searchParams }: { searchParams: Promise<{ etat?: string }> }) {
+export default async function ApplicantDossierPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ etat?: string }>
+}) {
   const { etat } = await searchParams
   const dossier = await getApplicantDossier({ token: await readDossierToken() })
   if (!dossier) {
     return (
       <div className="mx-auto max-w-3xl px-4 py-10 sm:px-6">
         <h1 className="text-3xl font-bold">Mon dossier d’inscription</h1>
-        <Alert tone="warning" className="mt-6" title={etat === 'inconnu' ? 'Ce lien ne correspond à aucun dossier' : 'Aucun dossier sur cet appareil'}>
-          Ouvrez le lien personnel reçu par e-mail après l’envoi de votre dossier. Si vous ne le retrouvez pas, contactez le centre
-          avec votre nom et votre date de naissance. <Link href="/inscription">Commencer une inscription</Link>
+        <Alert
+          tone="warning"
+          className="mt-6"
+          title={
+            etat === 'inconnu' ? 'Ce lien ne correspond à aucun dossier' : 'Aucun dossier sur cet appareil'
+          }
+        >
+          Ouvrez le lien personnel reçu par e-mail après l’envoi de votre dossier. Si vous ne le retrouvez
+          pas, contactez le centre avec votre nom et votre date de naissance.{' '}
+          <Link href="/inscription">Commencer une inscription</Link>
         </Alert>
       </div>
     )
@@ -48,7 +67,11 @@ export default async function ApplicantDossierPage({ searchParams }: { searchPar
   })
   const caution =
     answers.situation.category === 'EMPLOYER_FUNDED' && answers.situation.employerCertificateSigned === false
-      ? cautionAmountCents(context.session.tariff, { ues: chosen, firstRegistration: answers.situation.firstRegistration, baseFeeAlreadyPaid: answers.situation.baseFeeAlreadyPaid })
+      ? cautionAmountCents(context.session.tariff, {
+          ues: chosen,
+          firstRegistration: answers.situation.firstRegistration,
+          baseFeeAlreadyPaid: answers.situation.baseFeeAlreadyPaid,
+        })
       : null
   const requested = dossier.outstandingRequests
   const pieceType = (code: string) => context.programme.pieceTypes.find((type) => type.code === code)
@@ -87,7 +110,8 @@ export default async function ApplicantDossierPage({ searchParams }: { searchPar
                 <p className="mt-1 whitespace-pre-line">{message.body}</p>
                 {message.requestedPieceCodes.length > 0 ? (
                   <p className="mt-2 text-sm">
-                    Pièces demandées : {message.requestedPieceCodes.map((code) => pieceType(code)?.label ?? code).join(', ')}.
+                    Pièces demandées :{' '}
+                    {message.requestedPieceCodes.map((code) => pieceType(code)?.label ?? code).join(', ')}.
                   </p>
                 ) : null}
               </li>
@@ -104,16 +128,22 @@ export default async function ApplicantDossierPage({ searchParams }: { searchPar
           <ul className="mt-3 space-y-4">
             {requested.map((code) => {
               const type = pieceType(code)
-              const rejected = dossier.pieces.filter((piece) => piece.pieceTypeCode === code && piece.status === 'REJECTED')
+              const rejected = dossier.pieces.filter(
+                (piece) => piece.pieceTypeCode === code && piece.status === 'REJECTED',
+              )
               return (
                 <li key={code} className="rounded-lg border border-warning p-4">
                   <h3 className="font-semibold">{type?.label ?? code}</h3>
                   {rejected.map((piece) => (
                     <p key={piece.id} className="mt-1 text-sm">
-                      « {piece.fileName} » jugée non conforme{piece.decisionReason ? ` : ${piece.decisionReason}` : ''}.
+                      « {piece.fileName} » jugée non conforme
+                      {piece.decisionReason ? ` : ${piece.decisionReason}` : ''}.
                     </p>
                   ))}
-                  <RequestedPieceUpload pieceTypes={[{ code, label: type?.label ?? code }]} dated={type?.maxAgeDays != null} />
+                  <RequestedPieceUpload
+                    pieceTypes={[{ code, label: type?.label ?? code }]}
+                    dated={type?.maxAgeDays != null}
+                  />
                 </li>
               )
             })}
@@ -129,10 +159,17 @@ export default async function ApplicantDossierPage({ searchParams }: { searchPar
           {dossier.checklist.map((item) => {
             const state = PIECE_STATES[item.state]
             return (
-              <li key={item.requirement.key} className="flex flex-wrap items-start justify-between gap-2 px-4 py-3">
+              <li
+                key={item.requirement.key}
+                className="flex flex-wrap items-start justify-between gap-2 px-4 py-3"
+              >
                 <span>
                   {item.requirement.label}
-                  {item.pieces.length > 0 ? <span className="block text-sm text-muted">{item.pieces.map((piece) => piece.fileName).join(', ')}</span> : null}
+                  {item.pieces.length > 0 ? (
+                    <span className="block text-sm text-muted">
+                      {item.pieces.map((piece) => piece.fileName).join(', ')}
+                    </span>
+                  ) : null}
                 </span>
                 <Badge tone={item.requirement.optional && item.state === 'MISSING' ? 'neutral' : state.tone}>
                   {item.requirement.optional && item.state === 'MISSING' ? 'Facultative' : state.label}
@@ -148,7 +185,13 @@ export default async function ApplicantDossierPage({ searchParams }: { searchPar
           Participation aux frais : {formatEuros(dossier.totalCents)}
         </h2>
         <ul className="mt-2 list-disc pl-5">
-          {paymentInstructions({ category: answers.situation.category, totalCents: dossier.totalCents, cautionCents: caution, payee: context.programme.paymentPayee, formatEuros }).map((line) => (
+          {paymentInstructions({
+            category: answers.situation.category,
+            totalCents: dossier.totalCents,
+            cautionCents: caution,
+            payee: context.programme.paymentPayee,
+            formatEuros,
+          }).map((line) => (
             <li key={line}>{line}</li>
           ))}
         </ul>
@@ -175,7 +218,8 @@ export default async function ApplicantDossierPage({ searchParams }: { searchPar
         <ol className="mt-3 space-y-1">
           {dossier.history.map((event) => (
             <li key={`${event.action}-${event.createdAt.toISOString()}`}>
-              <span className="text-muted">{dateTime.format(event.createdAt)}</span> — {event.toStatus ? STATUS_LABELS[event.toStatus] : event.action}
+              <span className="text-muted">{dateTime.format(event.createdAt)}</span> —{' '}
+              {event.toStatus ? STATUS_LABELS[event.toStatus] : event.action}
             </li>
           ))}
         </ol>
@@ -195,7 +239,8 @@ export default async function ApplicantDossierPage({ searchParams }: { searchPar
               {todayIn(new Date()) > dossier.withdrawal.deadline
                 ? `Le délai de rétractation de ${context.programme.withdrawalPeriodDays} jours a pris fin le ${formatDate(dossier.withdrawal.deadline)}. `
                 : 'Ce dossier ne peut plus être retiré en ligne. '}
-              Pour toute demande, en cas de force majeure notamment, contactez le centre : {context.programme.terminationClause.split('\n\n')[1] ?? ''}
+              Pour toute demande, en cas de force majeure notamment, contactez le centre :{' '}
+              {context.programme.terminationClause.split('\n\n')[1] ?? ''}
             </p>
           )}
         </div>

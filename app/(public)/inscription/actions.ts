@@ -8,7 +8,12 @@ import type { StepInput } from '@/lib/schemas/registration-steps'
 import { logEvent } from '@/lib/server/log'
 import { hitRateLimit, RATE_LIMITS } from '@/lib/server/rate-limit'
 import { createDraft, draftExpiry } from '@/lib/server/registration/create-draft'
-import { clearDraftToken, readDraftToken, writeDossierToken, writeDraftToken } from '@/lib/server/registration/cookies'
+import {
+  clearDraftToken,
+  readDraftToken,
+  writeDossierToken,
+  writeDraftToken,
+} from '@/lib/server/registration/cookies'
 import { removeDraftPiece, setDraftPieceDate } from '@/lib/server/registration/draft-pieces'
 import type { RegistrationIssue } from '@/lib/server/registration/evaluate-registration'
 import { saveDraftStep, type StepResult } from '@/lib/server/registration/save-draft-step'
@@ -45,7 +50,13 @@ export async function saveStepAction(step: AnswerStepId, input: StepInput): Prom
     return { ok: false, fieldErrors: {}, formError: 'Étape inconnue.' }
   }
   const token = await readDraftToken()
-  if (!token) return { ok: false, fieldErrors: {}, formError: 'Votre inscription en cours est introuvable : ouvrez le lien reçu par e-mail, ou recommencez.' }
+  if (!token)
+    return {
+      ok: false,
+      fieldErrors: {},
+      formError:
+        'Votre inscription en cours est introuvable : ouvrez le lien reçu par e-mail, ou recommencez.',
+    }
   const result = await saveDraftStep({ token, step, input })
   if (result.ok) await writeDraftToken(token, draftExpiry(new Date()))
   return result
@@ -53,22 +64,36 @@ export async function saveStepAction(step: AnswerStepId, input: StepInput): Prom
 
 export async function removeDraftPieceAction(pieceId: string): Promise<{ ok: boolean; message?: string }> {
   const token = await readDraftToken()
-  if (!token || typeof pieceId !== 'string') return { ok: false, message: 'Votre inscription en cours est introuvable.' }
+  if (!token || typeof pieceId !== 'string')
+    return { ok: false, message: 'Votre inscription en cours est introuvable.' }
   return removeDraftPiece({ token, pieceId })
 }
 
-export async function setDraftPieceDateAction(pieceId: string, date: string): Promise<{ ok: boolean; message?: string }> {
+export async function setDraftPieceDateAction(
+  pieceId: string,
+  date: string,
+): Promise<{ ok: boolean; message?: string }> {
   const token = await readDraftToken()
-  if (!token || typeof pieceId !== 'string') return { ok: false, message: 'Votre inscription en cours est introuvable.' }
+  if (!token || typeof pieceId !== 'string')
+    return { ok: false, message: 'Votre inscription en cours est introuvable.' }
   const parsed = documentDateSchema.safeParse(date)
-  if (!parsed.success || !isIsoDate(parsed.data)) return { ok: false, message: parsed.error?.issues[0]?.message ?? 'Date invalide.' }
+  if (!parsed.success || !isIsoDate(parsed.data))
+    return { ok: false, message: parsed.error?.issues[0]?.message ?? 'Date invalide.' }
   return setDraftPieceDate({ token, pieceId, documentDate: parsed.data })
 }
 
-export type SubmitActionResult = { ok: false; issues: RegistrationIssue[]; formError: string | null; fieldErrors: Record<string, string> }
+export type SubmitActionResult = {
+  ok: false
+  issues: RegistrationIssue[]
+  formError: string | null
+  fieldErrors: Record<string, string>
+}
 
 /** Sends the dossier. On success the applicant lands on the confirmation page. */
-export async function submitRegistrationAction(input: { consent: unknown; certify: unknown }): Promise<SubmitActionResult> {
+export async function submitRegistrationAction(input: {
+  consent: unknown
+  certify: unknown
+}): Promise<SubmitActionResult> {
   const parsed = submissionSchema.safeParse(input)
   if (!parsed.success) {
     const fieldErrors: Record<string, string> = {}
@@ -76,7 +101,13 @@ export async function submitRegistrationAction(input: { consent: unknown; certif
     return { ok: false, issues: [], formError: null, fieldErrors }
   }
   const token = await readDraftToken()
-  if (!token) return { ok: false, issues: [], formError: 'Votre inscription en cours est introuvable.', fieldErrors: {} }
+  if (!token)
+    return {
+      ok: false,
+      issues: [],
+      formError: 'Votre inscription en cours est introuvable.',
+      fieldErrors: {},
+    }
   const ip = await clientIp()
   const limit = await hitRateLimit({ rule: RATE_LIMITS.submission, subject: ip })
   if (!limit.allowed) {

@@ -19,14 +19,27 @@ export const metadata: Metadata = {
 }
 
 const MESSAGES: Record<string, { tone: 'warning' | 'error'; text: string }> = {
-  'trop-de-demandes': { tone: 'error', text: 'Trop d’inscriptions ont été commencées depuis votre connexion : réessayez dans une heure.' },
+  'trop-de-demandes': {
+    tone: 'error',
+    text: 'Trop d’inscriptions ont été commencées depuis votre connexion : réessayez dans une heure.',
+  },
   fermee: { tone: 'warning', text: 'Les inscriptions sont closes pour le moment.' },
   expired: { tone: 'warning', text: 'Votre brouillon a expiré : vous pouvez recommencer votre inscription.' },
-  none: { tone: 'warning', text: 'Aucune inscription en cours n’a été trouvée sur cet appareil. Ouvrez le lien reçu par e-mail, ou commencez une inscription.' },
-  submitted: { tone: 'warning', text: 'Ce dossier a déjà été envoyé : retrouvez-le sur la page de votre dossier.' },
+  none: {
+    tone: 'warning',
+    text: 'Aucune inscription en cours n’a été trouvée sur cet appareil. Ouvrez le lien reçu par e-mail, ou commencez une inscription.',
+  },
+  submitted: {
+    tone: 'warning',
+    text: 'Ce dossier a déjà été envoyé : retrouvez-le sur la page de votre dossier.',
+  },
 }
 
-export default async function StartRegistrationPage({ searchParams }: { searchParams: Promise<{ erreur?: string; etat?: string }> }) {
+export default async function StartRegistrationPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ erreur?: string; etat?: string }>
+}) {
   const { erreur, etat } = await searchParams
   const notice = MESSAGES[erreur ?? etat ?? '']
   const today = todayIn(new Date())
@@ -55,12 +68,20 @@ export default async function StartRegistrationPage({ searchParams }: { searchPa
 
       {!context || open.length === 0 ? (
         <Alert tone="warning" className="mt-6" title="Les inscriptions sont closes">
-          Les prochaines dates seront publiées sur la <Link href="/">page de la formation</Link>. Pour toute question, contactez le centre.
+          Les prochaines dates seront publiées sur la <Link href="/">page de la formation</Link>. Pour toute
+          question, contactez le centre.
         </Alert>
       ) : (
         <>
           <p className="mt-4 text-lg">
-            Session {context.session.label} : inscriptions ouvertes au {open.map((semester) => `${semester.number === 1 ? '1er' : '2nd'} semestre jusqu’au ${formatDate(semester.registrationDeadline)} inclus`).join(', et au ')}.
+            Session {context.session.label} : inscriptions ouvertes au{' '}
+            {open
+              .map(
+                (semester) =>
+                  `${semester.number === 1 ? '1er' : '2nd'} semestre jusqu’au ${formatDate(semester.registrationDeadline)} inclus`,
+              )
+              .join(', et au ')}
+            .
           </p>
 
           {draftLookup.state === 'ACTIVE' ? (
@@ -68,8 +89,13 @@ export default async function StartRegistrationPage({ searchParams }: { searchPa
               <h2 id="en-cours" className="text-xl font-semibold">
                 Vous avez une inscription en cours
               </h2>
-              <p className="mt-1 text-muted">Elle est conservée jusqu’au {formatDate(todayIn(draftLookup.draft.expiresAt))}.</p>
-              <Link href={`/inscription/${firstIncompleteStep(draftLookup.draft.completedSteps)}`} className={buttonClass('primary', 'mt-4')}>
+              <p className="mt-1 text-muted">
+                Elle est conservée jusqu’au {formatDate(todayIn(draftLookup.draft.expiresAt))}.
+              </p>
+              <Link
+                href={`/inscription/${firstIncompleteStep(draftLookup.draft.completedSteps)}`}
+                className={buttonClass('primary', 'mt-4')}
+              >
                 Reprendre mon inscription
               </Link>
             </section>
@@ -80,15 +106,32 @@ export default async function StartRegistrationPage({ searchParams }: { searchPa
               Avant de commencer
             </h2>
             <ul className="mt-3 list-disc space-y-2 pl-6">
-              <li>Comptez environ 20 minutes. Vos réponses sont enregistrées à chaque étape : vous pouvez vous arrêter et reprendre plus tard, y compris sur un autre appareil, avec le lien envoyé par e-mail.</li>
-              <li>Préparez vos pièces en PDF, ou en photo nette prise avec votre téléphone (JPEG ou PNG), 10 Mo au plus chacune.</li>
-              <li>Le portail vérifie votre dossier avant l’envoi : {context.programme.incompleteDossierWarning.charAt(0).toLowerCase()}{context.programme.incompleteDossierWarning.slice(1)}</li>
-              <li>Vous pourrez retirer votre dossier pendant {context.programme.withdrawalPeriodDays} jours après l’avoir envoyé.</li>
+              <li>
+                Comptez environ 20 minutes. Vos réponses sont enregistrées à chaque étape : vous pouvez vous
+                arrêter et reprendre plus tard, y compris sur un autre appareil, avec le lien envoyé par
+                e-mail.
+              </li>
+              <li>
+                Préparez vos pièces en PDF, ou en photo nette prise avec votre téléphone (JPEG ou PNG), 10 Mo
+                au plus chacune.
+              </li>
+              <li>
+                Le portail vérifie votre dossier avant l’envoi :{' '}
+                {context.programme.incompleteDossierWarning.charAt(0).toLowerCase()}
+                {context.programme.incompleteDossierWarning.slice(1)}
+              </li>
+              <li>
+                Vous pourrez retirer votre dossier pendant {context.programme.withdrawalPeriodDays} jours
+                après l’avoir envoyé.
+              </li>
             </ul>
             <h3 className="mt-6 font-semibold">Les pièces qui peuvent vous être demandées</h3>
             <ul className="mt-2 divide-y divide-line rounded-lg border border-line text-sm">
               {pieces.map((piece) => (
-                <li key={piece.code} className="flex flex-col gap-0.5 px-4 py-2 sm:flex-row sm:justify-between sm:gap-4">
+                <li
+                  key={piece.code}
+                  className="flex flex-col gap-0.5 px-4 py-2 sm:flex-row sm:justify-between sm:gap-4"
+                >
                   <span>{piece.label}</span>
                   <span className="text-muted sm:text-right">{PIECE_CONDITION_LABELS[piece.condition]}</span>
                 </li>
@@ -103,7 +146,9 @@ export default async function StartRegistrationPage({ searchParams }: { searchPa
               <input id="website" name="website" type="text" tabIndex={-1} autoComplete="off" />
             </div>
             <button type="submit" className={buttonClass('primary', 'w-full sm:w-auto')}>
-              {draftLookup.state === 'ACTIVE' ? 'Commencer une nouvelle inscription' : 'Commencer mon inscription'}
+              {draftLookup.state === 'ACTIVE'
+                ? 'Commencer une nouvelle inscription'
+                : 'Commencer mon inscription'}
             </button>
           </form>
         </>

@@ -60,7 +60,9 @@ export function dossierChecklist(options: {
   })
   return requirements.map((requirement) => {
     const codes = new Set(requirement.pieceTypes.map((type) => type.code))
-    const pieces = options.pieces.filter((piece) => codes.has(piece.pieceTypeCode) && piece.status !== 'SUPERSEDED')
+    const pieces = options.pieces.filter(
+      (piece) => codes.has(piece.pieceTypeCode) && piece.status !== 'SUPERSEDED',
+    )
     let state: DossierChecklistItem['state'] = 'MISSING'
     if (pieces.some((piece) => piece.status === 'ACCEPTED')) state = 'ACCEPTED'
     else if (pieces.length > 0 && pieces.every((piece) => piece.status === 'REJECTED')) state = 'REJECTED'

@@ -4,9 +4,17 @@ import type { FeeLine } from '@/lib/domain/fees'
 import type { CompleteAnswers } from '@/lib/domain/registration'
 import { canWithdraw, withdrawalDeadline, type StoredDossierStatus } from '@/lib/domain/workflow'
 import { getDb } from '@/lib/server/db'
-import { getRegistrationContext, type RegistrationContext } from '@/lib/server/registration/registration-context'
+import {
+  getRegistrationContext,
+  type RegistrationContext,
+} from '@/lib/server/registration/registration-context'
 import { hashToken, looksLikeToken } from '@/lib/server/tokens'
-import { dossierChecklist, pieceViews, type DossierChecklistItem, type DossierPieceView } from './dossier-checklist'
+import {
+  dossierChecklist,
+  pieceViews,
+  type DossierChecklistItem,
+  type DossierPieceView,
+} from './dossier-checklist'
 import { dossierInclude } from './dossier-include'
 
 export type ApplicantDossier = {
@@ -28,19 +36,35 @@ export type ApplicantDossier = {
 }
 
 /** Piece types requested by staff (latest request) that have no pending or accepted file since. */
-export function outstandingRequests(row: { messages: Array<{ requestedPieceCodes: string[]; createdAt: Date }>; pieces: Array<{ pieceTypeCode: string; status: string; createdAt: Date }> }): string[] {
+export function outstandingRequests(row: {
+  messages: Array<{ requestedPieceCodes: string[]; createdAt: Date }>
+  pieces: Array<{ pieceTypeCode: string; status: string; createdAt: Date }>
+}): string[] {
   const request = [...row.messages].reverse().find((message) => message.requestedPieceCodes.length > 0)
   if (!request) return []
   return request.requestedPieceCodes.filter(
-    (code) => !row.pieces.some((piece) => piece.pieceTypeCode === code && piece.createdAt > request.createdAt && piece.status !== 'SUPERSEDED' && piece.status !== 'REJECTED'),
+    (code) =>
+      !row.pieces.some(
+        (piece) =>
+          piece.pieceTypeCode === code &&
+          piece.createdAt > request.createdAt &&
+          piece.status !== 'SUPERSEDED' &&
+          piece.status !== 'REJECTED',
+      ),
   )
 }
 
 /** The dossier behind a private link, as its applicant sees it; null for an unknown link. */
-export async function getApplicantDossier(options: { token: string | undefined | null; now?: Date }): Promise<ApplicantDossier | null> {
+export async function getApplicantDossier(options: {
+  token: string | undefined | null
+  now?: Date
+}): Promise<ApplicantDossier | null> {
   if (!looksLikeToken(options.token)) return null
   const now = options.now ?? new Date()
-  const row = await getDb().dossier.findUnique({ where: { accessTokenHash: hashToken(options.token) }, include: dossierInclude })
+  const row = await getDb().dossier.findUnique({
+    where: { accessTokenHash: hashToken(options.token) },
+    include: dossierInclude,
+  })
   if (!row) return null
   const context = await getRegistrationContext({ sessionId: row.sessionId })
   if (!context) return null
@@ -56,9 +80,22 @@ export async function getApplicantDossier(options: { token: string | undefined |
     feeLines: row.feeLines as unknown as FeeLine[],
     answers,
     pieces,
-    checklist: dossierChecklist({ programme: context.programme, session: context.session, answers, pieces, submittedOn: todayIn(row.submittedAt) }),
-    messages: row.messages.map(({ id, body, requestedPieceCodes, createdAt }) => ({ id, body, requestedPieceCodes, createdAt })),
-    history: row.events.filter((event) => event.toStatus !== null).map(({ action, toStatus, createdAt }) => ({ action, toStatus, createdAt })),
+    checklist: dossierChecklist({
+      programme: context.programme,
+      session: context.session,
+      answers,
+      pieces,
+      submittedOn: todayIn(row.submittedAt),
+    }),
+    messages: row.messages.map(({ id, body, requestedPieceCodes, createdAt }) => ({
+      id,
+      body,
+      requestedPieceCodes,
+      createdAt,
+    })),
+    history: row.events
+      .filter((event) => event.toStatus !== null)
+      .map(({ action, toStatus, createdAt }) => ({ action, toStatus, createdAt })),
     context,
     withdrawal: {
       possible: canWithdraw({ status: row.status, submittedAt: row.submittedAt, now, days }),

@@ -26,7 +26,10 @@ function addressLines(centre: Centre): string[] {
  * Everything the printable registration form shows for dossier `dossierId`. Callers check who
  * may see it (the applicant's link, or staff) before calling.
  */
-export async function getRegistrationFormData(options: { dossierId: string; now?: Date }): Promise<RegistrationFormData | null> {
+export async function getRegistrationFormData(options: {
+  dossierId: string
+  now?: Date
+}): Promise<RegistrationFormData | null> {
   const db = getDb()
   const row = await db.dossier.findUnique({ where: { id: options.dossierId }, include: dossierInclude })
   if (!row) return null
@@ -35,20 +38,48 @@ export async function getRegistrationFormData(options: { dossierId: string; now?
   const { programme, session } = context
   const answers = row.answers as unknown as CompleteAnswers
   const pieces = pieceViews(row)
-  const checklist = dossierChecklist({ programme, session, answers, pieces, submittedOn: todayIn(row.submittedAt) })
+  const checklist = dossierChecklist({
+    programme,
+    session,
+    answers,
+    pieces,
+    submittedOn: todayIn(row.submittedAt),
+  })
   const chosen = answers.ue.ues.flatMap((pick) => {
     const ue = session.ues.find((candidate) => candidate.code === pick.code)
     if (!ue) return []
     const period = session.periods.find((candidate) => candidate.kind === ue.periodKind)
-    return [{ ...ue, foad: pick.foad, periodLabel: period ? formatPeriod(period) : '', semester: registrationSemester(ue) }]
+    return [
+      {
+        ...ue,
+        foad: pick.foad,
+        periodLabel: period ? formatPeriod(period) : '',
+        semester: registrationSemester(ue),
+      },
+    ]
   })
-  const fees: FeeBreakdown = { category: row.category, lines: row.feeLines as unknown as FeeLine[], totalCents: row.totalCents }
+  const fees: FeeBreakdown = {
+    category: row.category,
+    lines: row.feeLines as unknown as FeeLine[],
+    totalCents: row.totalCents,
+  }
   const cautionCents =
     answers.situation.category === 'EMPLOYER_FUNDED' && answers.situation.employerCertificateSigned === false
-      ? cautionAmountCents(session.tariff, { ues: chosen, firstRegistration: answers.situation.firstRegistration, baseFeeAlreadyPaid: answers.situation.baseFeeAlreadyPaid })
+      ? cautionAmountCents(session.tariff, {
+          ues: chosen,
+          firstRegistration: answers.situation.firstRegistration,
+          baseFeeAlreadyPaid: answers.situation.baseFeeAlreadyPaid,
+        })
       : null
-  const photoPiece = pieces.find((piece) => piece.pieceTypeCode === 'ID_PHOTO' && piece.status !== 'SUPERSEDED' && piece.mimeType.startsWith('image/'))
-  const photoFile = photoPiece ? await fileStore.read(db, row.pieces.find((piece) => piece.id === photoPiece.id)!.file.id) : null
+  const photoPiece = pieces.find(
+    (piece) =>
+      piece.pieceTypeCode === 'ID_PHOTO' &&
+      piece.status !== 'SUPERSEDED' &&
+      piece.mimeType.startsWith('image/'),
+  )
+  const photoFile = photoPiece
+    ? await fileStore.read(db, row.pieces.find((piece) => piece.id === photoPiece.id)!.file.id)
+    : null
   const centre = receivingCentre(context)
   return {
     reference: row.reference,
@@ -66,17 +97,34 @@ export async function getRegistrationFormData(options: { dossierId: string; now?
     },
     session: { label: session.label },
     centre: centre
-      ? { name: centre.name, addressLines: addressLines(centre), phone: centre.phone, email: centre.email, openingHours: formatOpeningHours(centre.openingHours) }
+      ? {
+          name: centre.name,
+          addressLines: addressLines(centre),
+          phone: centre.phone,
+          email: centre.email,
+          openingHours: formatOpeningHours(centre.openingHours),
+        }
       : { name: 'Cnam Réunion', addressLines: [], phone: '', email: null, openingHours: [] },
     identity: answers.identite,
     contact: answers.coordonnees,
     situation: answers.situation,
     prior: answers.acquis,
-    ues: chosen.map((ue) => ({ code: ue.code, title: ue.title, ects: ue.ects, periodLabel: ue.periodLabel, semester: ue.semester, foad: ue.foad })),
+    ues: chosen.map((ue) => ({
+      code: ue.code,
+      title: ue.title,
+      ects: ue.ects,
+      periodLabel: ue.periodLabel,
+      semester: ue.semester,
+      foad: ue.foad,
+    })),
     experience: { months: answers.ue.experienceMonths, inField: answers.ue.experienceInField },
     fees,
     cautionCents,
-    checklist: checklist.map((item) => ({ label: item.requirement.label, state: item.state, files: item.pieces.map((piece) => piece.fileName) })),
+    checklist: checklist.map((item) => ({
+      label: item.requirement.label,
+      state: item.state,
+      files: item.pieces.map((piece) => piece.fileName),
+    })),
     photo:
       photoFile && (photoFile.mimeType === 'image/jpeg' || photoFile.mimeType === 'image/png')
         ? { mimeType: photoFile.mimeType, bytes: photoFile.bytes }

@@ -36,7 +36,10 @@ export async function reuploadPiece(options: {
       },
     })
     if (dossier.status !== 'INCOMPLETE') {
-      return { ok: false, message: 'Votre dossier n’attend pas de pièce : il n’est pas possible d’en envoyer une nouvelle.' }
+      return {
+        ok: false,
+        message: 'Votre dossier n’attend pas de pièce : il n’est pas possible d’en envoyer une nouvelle.',
+      }
     }
     if (!outstandingRequests(dossier).includes(options.pieceTypeCode)) {
       return { ok: false, message: 'Cette pièce ne vous a pas été demandée.' }
@@ -64,19 +67,37 @@ export async function reuploadPiece(options: {
       select: { id: true },
     })
     await tx.auditEvent.create({
-      data: { dossierId: dossier.id, actorType: 'APPLICANT', action: 'PIECE_UPLOADED', pieceId: piece.id, details: { pieceTypeCode: options.pieceTypeCode } },
+      data: {
+        dossierId: dossier.id,
+        actorType: 'APPLICANT',
+        action: 'PIECE_UPLOADED',
+        pieceId: piece.id,
+        details: { pieceTypeCode: options.pieceTypeCode },
+      },
     })
     const remaining = outstandingRequests({
       messages: dossier.messages,
-      pieces: [...dossier.pieces.filter((other) => other.pieceTypeCode !== options.pieceTypeCode), { pieceTypeCode: options.pieceTypeCode, status: 'PENDING', createdAt: now }],
+      pieces: [
+        ...dossier.pieces.filter((other) => other.pieceTypeCode !== options.pieceTypeCode),
+        { pieceTypeCode: options.pieceTypeCode, status: 'PENDING', createdAt: now },
+      ],
     })
     let backToReview = false
     if (remaining.length === 0) {
       const move = transition('INCOMPLETE', 'PIECES_RESUBMITTED', { actor: 'APPLICANT' })
       if (move.ok) {
-        await tx.dossier.update({ where: { id: dossier.id }, data: { status: 'UNDER_REVIEW', version: { increment: 1 } } })
+        await tx.dossier.update({
+          where: { id: dossier.id },
+          data: { status: 'UNDER_REVIEW', version: { increment: 1 } },
+        })
         await tx.auditEvent.create({
-          data: { dossierId: dossier.id, actorType: 'APPLICANT', action: 'PIECES_RESUBMITTED', fromStatus: 'INCOMPLETE', toStatus: 'UNDER_REVIEW' },
+          data: {
+            dossierId: dossier.id,
+            actorType: 'APPLICANT',
+            action: 'PIECES_RESUBMITTED',
+            fromStatus: 'INCOMPLETE',
+            toStatus: 'UNDER_REVIEW',
+          },
         })
         backToReview = true
       }

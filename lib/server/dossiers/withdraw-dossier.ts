@@ -17,7 +17,16 @@ export async function withdrawDossier(options: { token: string; now?: Date }): P
   const now = options.now ?? new Date()
   const queued: Array<{ to: string; subject: string; text: string }> = []
   const result = await getDb().$transaction(async (tx): Promise<WithdrawResult> => {
-    const [row] = await tx.$queryRaw<Array<{ id: string; status: string; submittedAt: Date; email: string; reference: string; sessionId: string }>>`
+    const [row] = await tx.$queryRaw<
+      Array<{
+        id: string
+        status: string
+        submittedAt: Date
+        email: string
+        reference: string
+        sessionId: string
+      }>
+    >`
       SELECT id, status, "submittedAt", email, reference, "sessionId" FROM "Dossier"
       WHERE "accessTokenHash" = ${hashToken(options.token)} FOR UPDATE`
     if (!row) return { ok: false, message: 'Dossier introuvable.' }
@@ -28,17 +37,36 @@ export async function withdrawDossier(options: { token: string; now?: Date }): P
     const status = row.status as Parameters<typeof transition>[0]
     const allowed = transition(status, 'WITHDRAW', { actor: 'APPLICANT' })
     if (!allowed.ok) return { ok: false, message: allowed.message }
-    if (!canWithdraw({ status, submittedAt: row.submittedAt, now, days: programme.programme.withdrawalPeriodDays })) {
+    if (
+      !canWithdraw({
+        status,
+        submittedAt: row.submittedAt,
+        now,
+        days: programme.programme.withdrawalPeriodDays,
+      })
+    ) {
       return {
         ok: false,
         message: `Le délai de rétractation de ${programme.programme.withdrawalPeriodDays} jours est dépassé : contactez le centre pour toute demande.`,
       }
     }
-    await tx.dossier.update({ where: { id: row.id }, data: { status: 'WITHDRAWN', version: { increment: 1 } } })
-    await tx.auditEvent.create({
-      data: { dossierId: row.id, actorType: 'APPLICANT', action: 'WITHDRAW', fromStatus: allowed.from as StoredDossierStatus, toStatus: 'WITHDRAWN' },
+    await tx.dossier.update({
+      where: { id: row.id },
+      data: { status: 'WITHDRAWN', version: { increment: 1 } },
     })
-    const message = dossierWithdrawnEmail({ reference: row.reference, programmeTitle: programme.programme.title })
+    await tx.auditEvent.create({
+      data: {
+        dossierId: row.id,
+        actorType: 'APPLICANT',
+        action: 'WITHDRAW',
+        fromStatus: allowed.from as StoredDossierStatus,
+        toStatus: 'WITHDRAWN',
+      },
+    })
+    const message = dossierWithdrawnEmail({
+      reference: row.reference,
+      programmeTitle: programme.programme.title,
+    })
     await enqueueEmail(tx, { kind: 'DOSSIER_WITHDRAWN', to: row.email, dossierId: row.id, ...message })
     queued.push({ to: row.email, ...message })
     return { ok: true }

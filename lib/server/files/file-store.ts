@@ -6,12 +6,21 @@ import type { DbClient } from '@/lib/server/db'
  * so that a dossier and its pieces commit or roll back together, and every instance sees them;
  * another store (object storage) would implement the same three operations.
  */
-export type FileToStore = { bytes: Uint8Array; mimeType: string; sizeBytes: number; sha256: string; originalName: string }
+export type FileToStore = {
+  bytes: Uint8Array
+  mimeType: string
+  sizeBytes: number
+  sha256: string
+  originalName: string
+}
 
 export interface FileStore {
   /** Stores a file inside the caller's transaction and returns its id. */
   put(tx: DbClient, file: FileToStore): Promise<string>
-  read(tx: DbClient, fileId: string): Promise<{ bytes: Uint8Array; mimeType: string; originalName: string; sizeBytes: number } | null>
+  read(
+    tx: DbClient,
+    fileId: string,
+  ): Promise<{ bytes: Uint8Array; mimeType: string; originalName: string; sizeBytes: number } | null>
   remove(tx: DbClient, fileId: string): Promise<void>
 }
 
@@ -36,7 +45,12 @@ export const postgresFileStore: FileStore = {
       select: { mimeType: true, originalName: true, sizeBytes: true, content: { select: { bytes: true } } },
     })
     if (!file?.content) return null
-    return { bytes: new Uint8Array(file.content.bytes), mimeType: file.mimeType, originalName: file.originalName, sizeBytes: file.sizeBytes }
+    return {
+      bytes: new Uint8Array(file.content.bytes),
+      mimeType: file.mimeType,
+      originalName: file.originalName,
+      sizeBytes: file.sizeBytes,
+    }
   },
   async remove(tx, fileId) {
     await tx.storedFile.delete({ where: { id: fileId } })

@@ -1,7 +1,14 @@
 import 'server-only'
 import type { DbClient } from '@/lib/server/db'
 
-export type EmailKind = 'RESUME_LINK' | 'DOSSIER_SUBMITTED' | 'DOSSIER_MESSAGE' | 'PIECES_REQUESTED' | 'DOSSIER_DECISION' | 'DOSSIER_WITHDRAWN' | 'STAFF_INVITATION'
+export type EmailKind =
+  | 'RESUME_LINK'
+  | 'DOSSIER_SUBMITTED'
+  | 'DOSSIER_MESSAGE'
+  | 'PIECES_REQUESTED'
+  | 'DOSSIER_DECISION'
+  | 'DOSSIER_WITHDRAWN'
+  | 'STAFF_INVITATION'
 
 export type Email = { kind: EmailKind; to: string; subject: string; text: string; dossierId?: string | null }
 
@@ -11,7 +18,13 @@ export type Email = { kind: EmailKind; to: string; subject: string; text: string
  */
 export async function enqueueEmail(tx: DbClient, email: Email): Promise<string> {
   const row = await tx.outboxEmail.create({
-    data: { kind: email.kind, toAddress: email.to, subject: email.subject, text: email.text, dossierId: email.dossierId ?? null },
+    data: {
+      kind: email.kind,
+      toAddress: email.to,
+      subject: email.subject,
+      text: email.text,
+      dossierId: email.dossierId ?? null,
+    },
     select: { id: true },
   })
   return row.id

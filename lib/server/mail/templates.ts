@@ -3,18 +3,29 @@ import type { IsoDate } from '@/lib/domain/dates'
 import type { Centre } from '@/lib/domain/programme'
 import { formatDate, formatEuros, formatOpeningHours, formatPhone } from '@/lib/format'
 
-const SIGNATURE = '\n—\nCnam — Centre régional de La Réunion\nCe message est envoyé automatiquement : pour nous écrire, utilisez les coordonnées ci-dessus.'
+const SIGNATURE =
+  '\n—\nCnam — Centre régional de La Réunion\nCe message est envoyé automatiquement : pour nous écrire, utilisez les coordonnées ci-dessus.'
 
 function centreLines(centre: Centre | null): string {
   if (!centre) return ''
-  const address = [centre.street, centre.addressComplement, centre.postBox, `${centre.postcode} ${centre.city.toUpperCase()}${centre.cedex ? ' CEDEX' : ''}`]
+  const address = [
+    centre.street,
+    centre.addressComplement,
+    centre.postBox,
+    `${centre.postcode} ${centre.city.toUpperCase()}${centre.cedex ? ' CEDEX' : ''}`,
+  ]
     .filter(Boolean)
     .join(', ')
   const hours = formatOpeningHours(centre.openingHours)
   return `${centre.name}\n${address}\nTél. ${formatPhone(centre.phone)}${centre.email ? ` · ${centre.email}` : ''}${hours.length ? `\nOuvert ${hours.join(', ')}.` : ''}`
 }
 
-export function resumeLinkEmail(options: { link: string; programmeTitle: string; sessionLabel: string; expiresOn: IsoDate }) {
+export function resumeLinkEmail(options: {
+  link: string
+  programmeTitle: string
+  sessionLabel: string
+  expiresOn: IsoDate
+}) {
   return {
     subject: `Votre inscription en cours — ${options.programmeTitle}`,
     text: `Bonjour,

@@ -32,5 +32,9 @@ export async function readDossierToken(): Promise<string | undefined> {
 }
 
 export async function writeDossierToken(token: string, now = new Date()): Promise<void> {
-  ;(await cookies()).set(DOSSIER_COOKIE, token, options(new Date(now.getTime() + DOSSIER_COOKIE_DAYS * 86_400_000)))
+  ;(await cookies()).set(
+    DOSSIER_COOKIE,
+    token,
+    options(new Date(now.getTime() + DOSSIER_COOKIE_DAYS * 86_400_000)),
+  )
 }

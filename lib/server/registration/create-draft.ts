@@ -15,10 +15,14 @@ export function draftExpiry(now: Date): Date {
  * Starts a registration for the session of `programmeCode` open to registration. Returns the
  * private token (to put in a cookie and in the resume link), or why it cannot start.
  */
-export async function createDraft(options: { programmeCode: string; now?: Date }): Promise<{ ok: true; token: string } | { ok: false; reason: 'CLOSED' }> {
+export async function createDraft(options: {
+  programmeCode: string
+  now?: Date
+}): Promise<{ ok: true; token: string } | { ok: false; reason: 'CLOSED' }> {
   const now = options.now ?? new Date()
   const context = await getOpenRegistration({ programmeCode: options.programmeCode })
-  if (!context || openSemesters(context.session, todayIn(now)).length === 0) return { ok: false, reason: 'CLOSED' }
+  if (!context || openSemesters(context.session, todayIn(now)).length === 0)
+    return { ok: false, reason: 'CLOSED' }
   const token = newToken()
   await getDb().draft.create({
     data: { sessionId: context.sessionId, tokenHash: hashToken(token), expiresAt: draftExpiry(now) },

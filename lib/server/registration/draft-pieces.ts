@@ -27,11 +27,18 @@ export async function addDraftPiece(options: {
   if (lookup.state !== 'ACTIVE') return { ok: false, message: DRAFT_UNAVAILABLE[lookup.state] }
   const { draft } = lookup
   const pieceType = draft.context.programme.pieceTypes.find((type) => type.code === options.pieceTypeCode)
-  if (!pieceType || pieceType.condition === 'GENERATED') return { ok: false, message: 'Ce type de pièce n’existe pas.' }
-  if (draft.uploads.filter((upload) => upload.pieceTypeCode === pieceType.code).length >= MAX_FILES_PER_PIECE) {
-    return { ok: false, message: `${MAX_FILES_PER_PIECE} fichiers au plus pour « ${pieceType.label} » : supprimez-en un avant d’en ajouter.` }
+  if (!pieceType || pieceType.condition === 'GENERATED')
+    return { ok: false, message: 'Ce type de pièce n’existe pas.' }
+  if (
+    draft.uploads.filter((upload) => upload.pieceTypeCode === pieceType.code).length >= MAX_FILES_PER_PIECE
+  ) {
+    return {
+      ok: false,
+      message: `${MAX_FILES_PER_PIECE} fichiers au plus pour « ${pieceType.label} » : supprimez-en un avant d’en ajouter.`,
+    }
   }
-  if (draft.uploads.length >= MAX_FILES_PER_DRAFT) return { ok: false, message: 'Votre dossier contient déjà trop de fichiers.' }
+  if (draft.uploads.length >= MAX_FILES_PER_DRAFT)
+    return { ok: false, message: 'Votre dossier contient déjà trop de fichiers.' }
   const pieceId = await getDb().$transaction(async (tx) => {
     const fileId = await fileStore.put(tx, {
       bytes: options.upload.bytes,
@@ -55,10 +62,17 @@ export async function addDraftPiece(options: {
 }
 
 /** Removes one of the draft's files (and its bytes). */
-export async function removeDraftPiece(options: { token: string; pieceId: string; now?: Date }): Promise<{ ok: boolean; message?: string }> {
+export async function removeDraftPiece(options: {
+  token: string
+  pieceId: string
+  now?: Date
+}): Promise<{ ok: boolean; message?: string }> {
   const lookup = await getDraft({ token: options.token, now: options.now })
   if (lookup.state !== 'ACTIVE') return { ok: false, message: DRAFT_UNAVAILABLE[lookup.state] }
-  const piece = await getDb().draftPiece.findFirst({ where: { id: options.pieceId, draftId: lookup.draft.id }, select: { fileId: true } })
+  const piece = await getDb().draftPiece.findFirst({
+    where: { id: options.pieceId, draftId: lookup.draft.id },
+    select: { fileId: true },
+  })
   if (!piece) return { ok: false, message: 'Ce fichier n’existe plus.' }
   await getDb().$transaction(async (tx) => {
     // Deleting the file deletes its draft piece (cascade).
@@ -68,7 +82,12 @@ export async function removeDraftPiece(options: { token: string; pieceId: string
 }
 
 /** Sets the date printed on a file of the draft (for pieces that must be recent). */
-export async function setDraftPieceDate(options: { token: string; pieceId: string; documentDate: IsoDate; now?: Date }): Promise<{ ok: boolean; message?: string }> {
+export async function setDraftPieceDate(options: {
+  token: string
+  pieceId: string
+  documentDate: IsoDate
+  now?: Date
+}): Promise<{ ok: boolean; message?: string }> {
   const lookup = await getDraft({ token: options.token, now: options.now })
   if (lookup.state !== 'ACTIVE') return { ok: false, message: DRAFT_UNAVAILABLE[lookup.state] }
   const { count } = await getDb().draftPiece.updateMany({

@@ -8,7 +8,13 @@ import {
   type ChecklistItem,
   type UploadedPiece,
 } from '@/lib/domain/pieces'
-import { hasAllAnswers, type AnswerStepId, type CompleteAnswers, type RegistrationAnswers, type StepId } from '@/lib/domain/registration'
+import {
+  hasAllAnswers,
+  type AnswerStepId,
+  type CompleteAnswers,
+  type RegistrationAnswers,
+  type StepId,
+} from '@/lib/domain/registration'
 import { checkUeChoice, prerequisitesMetByObtainedUes } from '@/lib/domain/ue-choice'
 import { parseAnswers, type RawAnswers } from '@/lib/schemas/registration-steps'
 import { stepContextOf, type RegistrationContext } from './registration-context'
@@ -46,7 +52,10 @@ export function evaluateRegistration(options: {
 }): RegistrationEvaluation {
   const { raw, context, uploads, today } = options
   const { answers, issues: fieldIssues } = parseAnswers(raw, stepContextOf(context, today))
-  const issues: RegistrationIssue[] = fieldIssues.map((issue) => ({ step: issue.step, message: issue.message }))
+  const issues: RegistrationIssue[] = fieldIssues.map((issue) => ({
+    step: issue.step,
+    message: issue.message,
+  }))
   for (const step of ['identite', 'coordonnees', 'situation', 'acquis', 'ue'] as const) {
     if (raw[step] === undefined) issues.push({ step, message: MISSING_STEP[step] })
   }
@@ -54,7 +63,13 @@ export function evaluateRegistration(options: {
     return { answers, complete: null, issues, fees: null, cautionCents: null, checklist: [] }
   }
   const { programme, session } = context
-  for (const issue of checkUeChoice({ session, today, prior: answers.acquis, choice: answers.ue, experience: programme })) {
+  for (const issue of checkUeChoice({
+    session,
+    today,
+    prior: answers.acquis,
+    choice: answers.ue,
+    experience: programme,
+  })) {
     issues.push({ step: 'ue', message: issue.message })
   }
   const chosen = answers.ue.ues.flatMap((pick) => {
@@ -78,7 +93,8 @@ export function evaluateRegistration(options: {
     prerequisitesFromObtainedUes: prerequisitesMetByObtainedUes(session, answers.acquis, answers.ue),
   })
   const checklist = evaluateChecklist(requirements, uploads, today)
-  for (const item of checklist) if (item.message && !item.requirement.optional) issues.push({ step: 'pieces', message: item.message })
+  for (const item of checklist)
+    if (item.message && !item.requirement.optional) issues.push({ step: 'pieces', message: item.message })
   if (!isChecklistComplete(checklist) && !issues.some((issue) => issue.step === 'pieces')) {
     issues.push({ step: 'pieces', message: 'La liste des pièces n’est pas complète.' })
   }

@@ -16,10 +16,14 @@ export type DraftView = {
   context: RegistrationContext
 }
 
-export type DraftLookup = { state: 'ACTIVE'; draft: DraftView } | { state: 'SUBMITTED' } | { state: 'EXPIRED' } | { state: 'NONE' }
+export type DraftLookup =
+  { state: 'ACTIVE'; draft: DraftView } | { state: 'SUBMITTED' } | { state: 'EXPIRED' } | { state: 'NONE' }
 
 /** The draft behind a private token: active, already submitted, expired, or unknown. */
-export async function getDraft(options: { token: string | undefined | null; now?: Date }): Promise<DraftLookup> {
+export async function getDraft(options: {
+  token: string | undefined | null
+  now?: Date
+}): Promise<DraftLookup> {
   if (!looksLikeToken(options.token)) return { state: 'NONE' }
   const now = options.now ?? new Date()
   const row = await getDb().draft.findUnique({
@@ -34,7 +38,12 @@ export async function getDraft(options: { token: string | undefined | null; now?
       submittedAt: true,
       pieces: {
         orderBy: { createdAt: 'asc' },
-        select: { id: true, pieceTypeCode: true, documentDate: true, file: { select: { originalName: true, mimeType: true, sizeBytes: true } } },
+        select: {
+          id: true,
+          pieceTypeCode: true,
+          documentDate: true,
+          file: { select: { originalName: true, mimeType: true, sizeBytes: true } },
+        },
       },
     },
   })

@@ -6,7 +6,9 @@ import { getDb } from '@/lib/server/db'
  * over files that no dossier uses (pieces the applicant uploaded but the checklist no longer
  * asked for). Files used by a dossier are kept. Safe to run from several places at once.
  */
-export async function purgeExpiredDrafts(options: { now?: Date } = {}): Promise<{ drafts: number; files: number }> {
+export async function purgeExpiredDrafts(
+  options: { now?: Date } = {},
+): Promise<{ drafts: number; files: number }> {
   const now = options.now ?? new Date()
   return getDb().$transaction(
     async (tx) => {
@@ -17,11 +19,18 @@ export async function purgeExpiredDrafts(options: { now?: Date } = {}): Promise<
       const orphanFiles = await tx.storedFile.findMany({
         where: {
           piece: null,
-          draftPiece: { OR: [{ draftId: { in: expired.map((draft) => draft.id) } }, { draft: { submittedAt: { not: null } } }] },
+          draftPiece: {
+            OR: [
+              { draftId: { in: expired.map((draft) => draft.id) } },
+              { draft: { submittedAt: { not: null } } },
+            ],
+          },
         },
         select: { id: true },
       })
-      const files = await tx.storedFile.deleteMany({ where: { id: { in: orphanFiles.map((file) => file.id) } } })
+      const files = await tx.storedFile.deleteMany({
+        where: { id: { in: orphanFiles.map((file) => file.id) } },
+      })
       const drafts = await tx.draft.deleteMany({ where: { id: { in: expired.map((draft) => draft.id) } } })
       return { drafts: drafts.count, files: files.count }
     },

@@ -2,7 +2,14 @@ import 'server-only'
 import type { AcademicSession, Centre, Programme } from '@/lib/domain/programme'
 import type { StepContext } from '@/lib/schemas/registration-steps'
 import { getDb } from '@/lib/server/db'
-import { centreInclude, programmeInclude, sessionInclude, toDomainCentre, toDomainProgramme, toDomainSession } from '../programme/mappers'
+import {
+  centreInclude,
+  programmeInclude,
+  sessionInclude,
+  toDomainCentre,
+  toDomainProgramme,
+  toDomainSession,
+} from '../programme/mappers'
 
 /** A session open to registration, with its programme and the centres. */
 export type RegistrationContext = {
@@ -13,7 +20,9 @@ export type RegistrationContext = {
   centres: Centre[]
 }
 
-async function load(where: { id: string } | { programme: { code: string }; registrationOpen: true }): Promise<RegistrationContext | null> {
+async function load(
+  where: { id: string } | { programme: { code: string }; registrationOpen: true },
+): Promise<RegistrationContext | null> {
   const db = getDb()
   const row = await db.academicSession.findFirst({
     where,

@@ -1,6 +1,12 @@
 import 'server-only'
 import { todayIn, toIsoDate } from '@/lib/domain/dates'
-import { nextStep, type AnswerStepId, type ContactAnswers, type PriorAnswers, type StepId } from '@/lib/domain/registration'
+import {
+  nextStep,
+  type AnswerStepId,
+  type ContactAnswers,
+  type PriorAnswers,
+  type StepId,
+} from '@/lib/domain/registration'
 import { checkUeChoice } from '@/lib/domain/ue-choice'
 import { publicBaseUrl } from '@/lib/env'
 import type { Prisma } from '@/lib/generated/prisma/client'
@@ -14,8 +20,7 @@ import { getDraft } from './get-draft'
 import { stepContextOf } from './registration-context'
 
 export type StepResult =
-  | { ok: true; next: StepId }
-  | { ok: false; fieldErrors: Record<string, string>; formError: string | null }
+  { ok: true; next: StepId } | { ok: false; fieldErrors: Record<string, string>; formError: string | null }
 
 const MAX_STEP_BYTES = 20_000
 
@@ -33,17 +38,24 @@ export function resumeLink(token: string): string {
  * Validates one step with its schema (and, for the UE step, the rules of lib/domain/ue-choice.ts)
  * and saves what was typed in the draft. Nothing is saved when something is invalid.
  */
-export async function saveDraftStep(options: { token: string; step: AnswerStepId; input: StepInput; now?: Date }): Promise<StepResult> {
+export async function saveDraftStep(options: {
+  token: string
+  step: AnswerStepId
+  input: StepInput
+  now?: Date
+}): Promise<StepResult> {
   const now = options.now ?? new Date()
   const lookup = await getDraft({ token: options.token, now })
-  if (lookup.state !== 'ACTIVE') return { ok: false, fieldErrors: {}, formError: DRAFT_UNAVAILABLE[lookup.state] }
+  if (lookup.state !== 'ACTIVE')
+    return { ok: false, fieldErrors: {}, formError: DRAFT_UNAVAILABLE[lookup.state] }
   const { draft } = lookup
   const today = todayIn(now)
   const stepContext = stepContextOf(draft.context, today)
   const parsed = stepSchema(options.step, stepContext).safeParse(options.input)
   if (!parsed.success) return { ok: false, fieldErrors: fieldErrors(parsed.error), formError: null }
   const serialized = JSON.stringify(options.input)
-  if (serialized.length > MAX_STEP_BYTES) return { ok: false, fieldErrors: {}, formError: 'Ce formulaire contient trop de texte.' }
+  if (serialized.length > MAX_STEP_BYTES)
+    return { ok: false, fieldErrors: {}, formError: 'Ce formulaire contient trop de texte.' }
 
   if (options.step === 'ue') {
     const prior = stepSchema('acquis', stepContext).safeParse(draft.raw.acquis ?? {})

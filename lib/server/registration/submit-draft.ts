@@ -52,19 +52,37 @@ export async function submitDraft(options: { token: string; now?: Date }): Promi
 
   const result = await getDb().$transaction(
     async (tx): Promise<SubmitResult> => {
-      const locked = await tx.$queryRaw<Array<{ id: string; submittedAt: Date | null; expiresAt: Date; sessionId: string }>>`
+      const locked = await tx.$queryRaw<
+        Array<{ id: string; submittedAt: Date | null; expiresAt: Date; sessionId: string }>
+      >`
         SELECT id, "submittedAt", "expiresAt", "sessionId" FROM "Draft" WHERE "tokenHash" = ${tokenHash} FOR UPDATE`
       const draftRow = locked[0]
       if (!draftRow) return { ok: false, issues: [], formError: DRAFT_UNAVAILABLE.NONE }
       if (draftRow.submittedAt) {
-        const existing = await tx.dossier.findUnique({ where: { draftId: draftRow.id }, select: { id: true, reference: true } })
-        if (existing) return { ok: true, dossierId: existing.id, reference: existing.reference, alreadySubmitted: true }
+        const existing = await tx.dossier.findUnique({
+          where: { draftId: draftRow.id },
+          select: { id: true, reference: true },
+        })
+        if (existing)
+          return { ok: true, dossierId: existing.id, reference: existing.reference, alreadySubmitted: true }
       }
       if (draftRow.expiresAt <= now) return { ok: false, issues: [], formError: DRAFT_UNAVAILABLE.EXPIRED }
 
       const draft = await tx.draft.findUniqueOrThrow({
         where: { id: draftRow.id },
-        select: { answers: true, pieces: { orderBy: { createdAt: 'asc' }, select: { id: true, pieceTypeCode: true, documentDate: true, fileId: true, file: { select: { originalName: true } } } } },
+        select: {
+          answers: true,
+          pieces: {
+            orderBy: { createdAt: 'asc' },
+            select: {
+              id: true,
+              pieceTypeCode: true,
+              documentDate: true,
+              fileId: true,
+              file: { select: { originalName: true } },
+            },
+          },
+        },
       })
       const context = await getRegistrationContext({ sessionId: draftRow.sessionId })
       if (!context) return { ok: false, issues: [], formError: DRAFT_UNAVAILABLE.NONE }
@@ -74,7 +92,12 @@ export async function submitDraft(options: { token: string; now?: Date }): Promi
         documentDate: piece.documentDate ? toIsoDate(piece.documentDate) : null,
         fileName: piece.file.originalName,
       }))
-      const evaluation = evaluateRegistration({ raw: (draft.answers ?? {}) as RawAnswers, context, uploads, today })
+      const evaluation = evaluateRegistration({
+        raw: (draft.answers ?? {}) as RawAnswers,
+        context,
+        uploads,
+        today,
+      })
       if (evaluation.issues.length > 0 || !evaluation.complete || !evaluation.fees) {
         return { ok: false, issues: evaluation.issues, formError: null }
       }
@@ -93,7 +116,9 @@ export async function submitDraft(options: { token: string; now?: Date }): Promi
       })
       const ueIdByCode = new Map(ueRows.map((ue) => [ue.code, ue.id]))
       // Only the pieces the checklist asks for become pieces of the dossier.
-      const wanted = new Set(evaluation.checklist.flatMap((item) => item.requirement.pieceTypes.map((type) => type.code)))
+      const wanted = new Set(
+        evaluation.checklist.flatMap((item) => item.requirement.pieceTypes.map((type) => type.code)),
+      )
       const { identite: identity, coordonnees: contact, situation } = answers
 
       const dossier = await tx.dossier.create({
@@ -111,7 +136,13 @@ export async function submitDraft(options: { token: string; now?: Date }): Promi
           email: contact.email,
           phone: contact.phone,
           category: situation.category,
-          searchText: searchTextOf([reference, identity.birthName, identity.usageName, identity.firstNames, contact.email]),
+          searchText: searchTextOf([
+            reference,
+            identity.birthName,
+            identity.usageName,
+            identity.firstNames,
+            contact.email,
+          ]),
           answers: answers as unknown as Prisma.InputJsonValue,
           feeLines: fees.lines as unknown as Prisma.InputJsonValue,
           totalCents: fees.totalCents,
@@ -122,14 +153,23 @@ export async function submitDraft(options: { token: string; now?: Date }): Promi
           ues: {
             create: answers.ue.ues.map((pick) => {
               const ue = context.session.ues.find((candidate) => candidate.code === pick.code)!
-              const semester = ue.periodKind === 'SECOND_SEMESTER' ? 2 : ue.periodKind === 'PROFESSIONAL_EXPERIENCE' ? null : 1
+              const semester =
+                ue.periodKind === 'SECOND_SEMESTER'
+                  ? 2
+                  : ue.periodKind === 'PROFESSIONAL_EXPERIENCE'
+                    ? null
+                    : 1
               return { ueId: ueIdByCode.get(pick.code)!, semester, foad: pick.foad }
             }),
           },
           pieces: {
             create: draft.pieces
               .filter((piece) => wanted.has(piece.pieceTypeCode))
-              .map((piece) => ({ pieceTypeCode: piece.pieceTypeCode, fileId: piece.fileId, documentDate: piece.documentDate })),
+              .map((piece) => ({
+                pieceTypeCode: piece.pieceTypeCode,
+                fileId: piece.fileId,
+                documentDate: piece.documentDate,
+              })),
           },
           events: {
             create: {
@@ -137,7 +177,11 @@ export async function submitDraft(options: { token: string; now?: Date }): Promi
               action: 'SUBMIT',
               fromStatus: null,
               toStatus: 'SUBMITTED',
-              details: { totalCents: fees.totalCents, pieces: wanted.size, privacyNoticeVersion: PRIVACY_NOTICE_VERSION },
+              details: {
+                totalCents: fees.totalCents,
+                pieces: wanted.size,
+                privacyNoticeVersion: PRIVACY_NOTICE_VERSION,
+              },
             },
           },
         },
@@ -161,7 +205,12 @@ export async function submitDraft(options: { token: string; now?: Date }): Promi
         withdrawalDeadline: withdrawalDeadline(now, context.programme.withdrawalPeriodDays),
         centre: receivingCentre(context),
       })
-      await enqueueEmail(tx, { kind: 'DOSSIER_SUBMITTED', to: contact.email, dossierId: dossier.id, ...message })
+      await enqueueEmail(tx, {
+        kind: 'DOSSIER_SUBMITTED',
+        to: contact.email,
+        dossierId: dossier.id,
+        ...message,
+      })
       queued.push({ to: contact.email, ...message })
       return { ok: true, dossierId: dossier.id, reference, alreadySubmitted: false }
     },

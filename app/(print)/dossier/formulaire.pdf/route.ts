@@ -7,7 +7,11 @@ import { readDossierToken } from '@/lib/server/registration/cookies'
 export async function GET() {
   const dossierId = await findDossierIdByToken(await readDossierToken())
   const data = dossierId ? await getRegistrationFormData({ dossierId }) : null
-  if (!data) return new Response('Dossier introuvable sur cet appareil : ouvrez le lien reçu par e-mail.', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } })
+  if (!data)
+    return new Response('Dossier introuvable sur cet appareil : ouvrez le lien reçu par e-mail.', {
+      status: 404,
+      headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' },
+    })
   const pdf = await renderRegistrationFormPdf(data)
   return new Response(new Uint8Array(pdf), {
     headers: {

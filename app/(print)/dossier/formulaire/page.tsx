@@ -9,7 +9,11 @@ import { findDossierIdByToken } from '@/lib/server/dossiers/find-dossier-id'
 import { getRegistrationFormData } from '@/lib/server/dossiers/get-registration-form-data'
 import { readDossierToken } from '@/lib/server/registration/cookies'
 
-export const metadata: Metadata = { title: 'Formulaire d’inscription à imprimer', referrer: 'no-referrer', robots: { index: false } }
+export const metadata: Metadata = {
+  title: 'Formulaire d’inscription à imprimer',
+  referrer: 'no-referrer',
+  robots: { index: false },
+}
 
 /** The applicant's completed registration form, laid out for A4 printing. */
 export default async function PrintableFormPage() {

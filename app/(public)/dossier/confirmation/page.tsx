@@ -9,7 +9,11 @@ import { readDossierToken } from '@/lib/server/registration/cookies'
 import { receivingCentre } from '@/lib/server/registration/registration-context'
 import { dossierLink } from '@/lib/server/registration/submit-draft'
 
-export const metadata: Metadata = { title: 'Dossier envoyé', referrer: 'no-referrer', robots: { index: false } }
+export const metadata: Metadata = {
+  title: 'Dossier envoyé',
+  referrer: 'no-referrer',
+  robots: { index: false },
+}
 
 export default async function ConfirmationPage() {
   const token = await readDossierToken()
@@ -23,7 +27,11 @@ export default async function ConfirmationPage() {
   })
   const caution =
     answers.situation.category === 'EMPLOYER_FUNDED' && answers.situation.employerCertificateSigned === false
-      ? cautionAmountCents(context.session.tariff, { ues: chosen, firstRegistration: answers.situation.firstRegistration, baseFeeAlreadyPaid: answers.situation.baseFeeAlreadyPaid })
+      ? cautionAmountCents(context.session.tariff, {
+          ues: chosen,
+          firstRegistration: answers.situation.firstRegistration,
+          baseFeeAlreadyPaid: answers.situation.baseFeeAlreadyPaid,
+        })
       : null
   return (
     <div className="mx-auto max-w-3xl px-4 py-10 sm:px-6">
@@ -38,10 +46,17 @@ export default async function ConfirmationPage() {
 
       <h1 className="mt-10 text-2xl font-bold">Ce qu’il vous reste à faire</h1>
       <p className="mt-2">
-        Montant de votre participation aux frais de formation : <strong data-testid="total">{formatEuros(dossier.totalCents)}</strong>.
+        Montant de votre participation aux frais de formation :{' '}
+        <strong data-testid="total">{formatEuros(dossier.totalCents)}</strong>.
       </p>
       <ol className="mt-3 list-decimal space-y-2 pl-6">
-        {paymentInstructions({ category: answers.situation.category, totalCents: dossier.totalCents, cautionCents: caution, payee: context.programme.paymentPayee, formatEuros }).map((line) => (
+        {paymentInstructions({
+          category: answers.situation.category,
+          totalCents: dossier.totalCents,
+          cautionCents: caution,
+          payee: context.programme.paymentPayee,
+          formatEuros,
+        }).map((line) => (
           <li key={line}>{line}</li>
         ))}
         <li>Conservez votre formulaire d’inscription : imprimez-le ou téléchargez-le ci-dessous.</li>
@@ -93,11 +108,13 @@ export default async function ConfirmationPage() {
           Votre lien personnel
         </h2>
         <p className="mt-1">
-          Il donne accès à votre dossier depuis n’importe quel appareil ; il est aussi dans l’e-mail de confirmation. Ne le transmettez
-          à personne.
+          Il donne accès à votre dossier depuis n’importe quel appareil ; il est aussi dans l’e-mail de
+          confirmation. Ne le transmettez à personne.
         </p>
         <p className="mt-2 rounded bg-surface p-2 font-mono text-xs break-all">{dossierLink(token)}</p>
-        <p className="mt-2">Vous pouvez retirer votre dossier jusqu’au {formatDate(dossier.withdrawal.deadline)} inclus.</p>
+        <p className="mt-2">
+          Vous pouvez retirer votre dossier jusqu’au {formatDate(dossier.withdrawal.deadline)} inclus.
+        </p>
       </section>
     </div>
   )

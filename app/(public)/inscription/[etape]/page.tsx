@@ -27,7 +27,11 @@ function isStep(value: string): value is StepId {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { etape } = await params
-  return { title: isStep(etape) ? `${STEP_TITLES[etape]} — inscription` : 'Inscription', referrer: 'no-referrer', robots: { index: false } }
+  return {
+    title: isStep(etape) ? `${STEP_TITLES[etape]} — inscription` : 'Inscription',
+    referrer: 'no-referrer',
+    robots: { index: false },
+  }
 }
 
 const EMPTY: Record<Exclude<StepId, 'pieces' | 'recapitulatif'>, StepInput> = {
@@ -55,14 +59,28 @@ export default async function RegistrationStepPage({ params }: Props) {
   let content: React.ReactNode
   switch (etape) {
     case 'identite':
-      content = <IdentityStep context={stepContext} defaultValues={defaults('identite')} previousHref={null} />
+      content = (
+        <IdentityStep context={stepContext} defaultValues={defaults('identite')} previousHref={null} />
+      )
       break
     case 'coordonnees':
-      content = <ContactStep context={stepContext} defaultValues={defaults('coordonnees')} previousHref={previousHref} />
+      content = (
+        <ContactStep
+          context={stepContext}
+          defaultValues={defaults('coordonnees')}
+          previousHref={previousHref}
+        />
+      )
       break
     case 'situation':
       content = (
-        <SituationStep context={stepContext} defaultValues={defaults('situation')} previousHref={previousHref} rates={session.tariff.rates} sessionLabel={session.label} />
+        <SituationStep
+          context={stepContext}
+          defaultValues={defaults('situation')}
+          previousHref={previousHref}
+          rates={session.tariff.rates}
+          sessionLabel={session.label}
+        />
       )
       break
     case 'acquis':
@@ -83,7 +101,11 @@ export default async function RegistrationStepPage({ params }: Props) {
       const groups: UeGroup[] = session.periods
         .map((period) => {
           const ues = session.ues.filter((ue) => ue.periodKind === period.kind)
-          return { label: formatPeriod(period), closedReason: ues[0] ? closedReason(session, ues[0], today) : null, ues }
+          return {
+            label: formatPeriod(period),
+            closedReason: ues[0] ? closedReason(session, ues[0], today) : null,
+            ues,
+          }
         })
         .filter((group) => group.ues.length > 0)
       content = (
@@ -95,7 +117,11 @@ export default async function RegistrationStepPage({ params }: Props) {
           tariff={session.tariff}
           pricing={
             situation
-              ? { category: situation.category, firstRegistration: situation.firstRegistration, baseFeeAlreadyPaid: situation.baseFeeAlreadyPaid }
+              ? {
+                  category: situation.category,
+                  firstRegistration: situation.firstRegistration,
+                  baseFeeAlreadyPaid: situation.baseFeeAlreadyPaid,
+                }
               : null
           }
           obtainedCodes={prior?.obtained.map((ue) => ue.code) ?? []}
@@ -107,10 +133,21 @@ export default async function RegistrationStepPage({ params }: Props) {
     }
     case 'pieces':
     case 'recapitulatif': {
-      const evaluation = evaluateRegistration({ raw: draft.raw, context: draft.context, uploads: draft.uploads, today })
+      const evaluation = evaluateRegistration({
+        raw: draft.raw,
+        context: draft.context,
+        uploads: draft.uploads,
+        today,
+      })
       content =
         etape === 'pieces' ? (
-          <PiecesStep checklist={evaluation.checklist} uploads={draft.uploads} previousHref={previousHref} today={today} answersComplete={evaluation.complete !== null} />
+          <PiecesStep
+            checklist={evaluation.checklist}
+            uploads={draft.uploads}
+            previousHref={previousHref}
+            today={today}
+            answersComplete={evaluation.complete !== null}
+          />
         ) : (
           <SummaryStep evaluation={evaluation} context={draft.context} uploads={draft.uploads} />
         )

@@ -12,19 +12,27 @@ const json = (status: number, body: Record<string, unknown>) =>
 export async function POST(request: Request) {
   if (!isSameOrigin(request)) return json(403, { message: 'Envoi refusé.' })
   const token = await readDossierToken()
-  if (!token) return json(401, { message: 'Dossier introuvable sur cet appareil : ouvrez le lien reçu par e-mail.' })
+  if (!token)
+    return json(401, { message: 'Dossier introuvable sur cet appareil : ouvrez le lien reçu par e-mail.' })
   const ip = await clientIp()
   const limit = await hitRateLimit({ rule: RATE_LIMITS.upload, subject: ip })
   if (!limit.allowed) {
     logEvent('warn', 'rate_limit.hit', { rule: RATE_LIMITS.upload.name, ip })
-    return json(429, { message: 'Trop de fichiers envoyés depuis votre connexion : réessayez dans une heure.' })
+    return json(429, {
+      message: 'Trop de fichiers envoyés depuis votre connexion : réessayez dans une heure.',
+    })
   }
   const parsed = await readPieceUpload(request)
   if (!parsed.ok) {
     logEvent('warn', 'upload.refused', { code: parsed.code, ip })
     return json(parsed.status, { message: parsed.message })
   }
-  const result = await reuploadPiece({ token, pieceTypeCode: parsed.pieceTypeCode, upload: parsed.upload, documentDate: parsed.documentDate })
+  const result = await reuploadPiece({
+    token,
+    pieceTypeCode: parsed.pieceTypeCode,
+    upload: parsed.upload,
+    documentDate: parsed.documentDate,
+  })
   if (!result.ok) return json(422, { message: result.message })
   return json(201, { backToReview: result.backToReview })
 }
