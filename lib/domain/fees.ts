@@ -132,3 +132,36 @@ export function paymentInstructions(options: {
   }
   return lines
 }
+
+/**
+ * The fees of a registration from its answers: the chosen UEs priced with the session's tariff,
+ * and the caution cheques when the employer's certificate will not be signed.
+ */
+export function registrationFees(
+  session: { ues: SessionUe[]; tariff: Tariff },
+  answers: {
+    situation: {
+      category: TariffCategory
+      employerCertificateSigned: boolean | null
+      firstRegistration: boolean
+      baseFeeAlreadyPaid: boolean
+    }
+    ue: { ues: Array<{ code: string; foad: boolean }> }
+  },
+): { fees: FeeBreakdown; cautionCents: number | null; chosen: Array<SessionUe & { foad: boolean }> } {
+  const chosen = answers.ue.ues.flatMap((pick) => {
+    const ue = session.ues.find((candidate) => candidate.code === pick.code)
+    return ue ? [{ ...ue, foad: pick.foad }] : []
+  })
+  const selection = {
+    ues: chosen,
+    firstRegistration: answers.situation.firstRegistration,
+    baseFeeAlreadyPaid: answers.situation.baseFeeAlreadyPaid,
+  }
+  const fees = computeFees(session.tariff, { ...selection, category: answers.situation.category })
+  const cautionCents =
+    answers.situation.category === 'EMPLOYER_FUNDED' && answers.situation.employerCertificateSigned === false
+      ? cautionAmountCents(session.tariff, selection)
+      : null
+  return { fees, cautionCents, chosen }
+}

@@ -7,7 +7,7 @@ import { Alert } from '@/components/ui/alert'
 import { Badge } from '@/components/ui/badge'
 import { buttonClass } from '@/components/ui/button'
 import { todayIn } from '@/lib/domain/dates'
-import { paymentInstructions, cautionAmountCents } from '@/lib/domain/fees'
+import { paymentInstructions, registrationFees } from '@/lib/domain/fees'
 import { STATUS_LABELS } from '@/lib/domain/workflow'
 import { formatDate, formatEuros } from '@/lib/format'
 import { getApplicantDossier } from '@/lib/server/dossiers/get-applicant-dossier'
@@ -61,18 +61,7 @@ export default async function ApplicantDossierPage({
     )
   }
   const { answers, context } = dossier
-  const chosen = answers.ue.ues.flatMap((pick) => {
-    const ue = context.session.ues.find((candidate) => candidate.code === pick.code)
-    return ue ? [{ ...ue, foad: pick.foad }] : []
-  })
-  const caution =
-    answers.situation.category === 'EMPLOYER_FUNDED' && answers.situation.employerCertificateSigned === false
-      ? cautionAmountCents(context.session.tariff, {
-          ues: chosen,
-          firstRegistration: answers.situation.firstRegistration,
-          baseFeeAlreadyPaid: answers.situation.baseFeeAlreadyPaid,
-        })
-      : null
+  const { cautionCents: caution } = registrationFees(context.session, answers)
   const requested = dossier.outstandingRequests
   const pieceType = (code: string) => context.programme.pieceTypes.find((type) => type.code === code)
 

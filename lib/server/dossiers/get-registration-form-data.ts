@@ -1,6 +1,6 @@
 import 'server-only'
 import { todayIn } from '@/lib/domain/dates'
-import { cautionAmountCents, type FeeBreakdown, type FeeLine } from '@/lib/domain/fees'
+import { registrationFees, type FeeBreakdown, type FeeLine } from '@/lib/domain/fees'
 import type { Centre } from '@/lib/domain/programme'
 import type { CompleteAnswers } from '@/lib/domain/registration'
 import type { RegistrationFormData } from '@/lib/domain/registration-form'
@@ -63,14 +63,7 @@ export async function getRegistrationFormData(options: {
     lines: row.feeLines as unknown as FeeLine[],
     totalCents: row.totalCents,
   }
-  const cautionCents =
-    answers.situation.category === 'EMPLOYER_FUNDED' && answers.situation.employerCertificateSigned === false
-      ? cautionAmountCents(session.tariff, {
-          ues: chosen,
-          firstRegistration: answers.situation.firstRegistration,
-          baseFeeAlreadyPaid: answers.situation.baseFeeAlreadyPaid,
-        })
-      : null
+  const { cautionCents } = registrationFees(session, answers)
   const photoPiece = pieces.find(
     (piece) =>
       piece.pieceTypeCode === 'ID_PHOTO' &&

@@ -1,6 +1,6 @@
 import 'server-only'
 import type { IsoDate } from '@/lib/domain/dates'
-import { cautionAmountCents, computeFees, type FeeBreakdown } from '@/lib/domain/fees'
+import { registrationFees, type FeeBreakdown } from '@/lib/domain/fees'
 import {
   evaluateChecklist,
   isChecklistComplete,
@@ -72,20 +72,7 @@ export function evaluateRegistration(options: {
   })) {
     issues.push({ step: 'ue', message: issue.message })
   }
-  const chosen = answers.ue.ues.flatMap((pick) => {
-    const ue = session.ues.find((candidate) => candidate.code === pick.code)
-    return ue ? [{ ...ue, foad: pick.foad }] : []
-  })
-  const selection = {
-    ues: chosen,
-    firstRegistration: answers.situation.firstRegistration,
-    baseFeeAlreadyPaid: answers.situation.baseFeeAlreadyPaid,
-  }
-  const fees = computeFees(session.tariff, { ...selection, category: answers.situation.category })
-  const cautionCents =
-    answers.situation.category === 'EMPLOYER_FUNDED' && answers.situation.employerCertificateSigned === false
-      ? cautionAmountCents(session.tariff, selection)
-      : null
+  const { fees, cautionCents } = registrationFees(session, answers)
   const requirements = requiredPieces(programme.pieceTypes, {
     situation: answers.situation,
     prior: answers.acquis,

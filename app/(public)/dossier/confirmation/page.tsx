@@ -2,7 +2,7 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 import { redirect } from 'next/navigation'
 import { buttonClass } from '@/components/ui/button'
-import { cautionAmountCents, paymentInstructions } from '@/lib/domain/fees'
+import { paymentInstructions, registrationFees } from '@/lib/domain/fees'
 import { formatDate, formatEuros, formatOpeningHours, formatPhone, phoneHref } from '@/lib/format'
 import { getApplicantDossier } from '@/lib/server/dossiers/get-applicant-dossier'
 import { readDossierToken } from '@/lib/server/registration/cookies'
@@ -21,18 +21,7 @@ export default async function ConfirmationPage() {
   if (!dossier || !token) redirect('/dossier')
   const { answers, context } = dossier
   const centre = receivingCentre(context)
-  const chosen = answers.ue.ues.flatMap((pick) => {
-    const ue = context.session.ues.find((candidate) => candidate.code === pick.code)
-    return ue ? [{ ...ue, foad: pick.foad }] : []
-  })
-  const caution =
-    answers.situation.category === 'EMPLOYER_FUNDED' && answers.situation.employerCertificateSigned === false
-      ? cautionAmountCents(context.session.tariff, {
-          ues: chosen,
-          firstRegistration: answers.situation.firstRegistration,
-          baseFeeAlreadyPaid: answers.situation.baseFeeAlreadyPaid,
-        })
-      : null
+  const { cautionCents: caution } = registrationFees(context.session, answers)
   return (
     <div className="mx-auto max-w-3xl px-4 py-10 sm:px-6">
       <div className="rounded-xl bg-success-soft p-6 text-center" role="status">
