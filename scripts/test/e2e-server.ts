@@ -39,7 +39,8 @@ await client.query(`
 await client.end()
 
 const root = process.cwd()
-const distDir = '.next-e2e'
+// One build folder per port, so that two test runs on different ports do not build over each other.
+const distDir = port === 3100 ? '.next-e2e' : `.next-e2e-${port}`
 const nextBin = path.join(root, 'node_modules/next/dist/bin/next')
 const env = {
   ...process.env,
