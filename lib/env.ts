@@ -24,6 +24,14 @@ export const env = createEnv({
       .optional(),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     PUBLIC_BASE_URL: z.url().optional(),
+    /**
+     * Secret (32 characters or more) that encrypts staff TOTP secrets. Required in production and
+     * the same on every instance; `npm start` makes one for the embedded demo database.
+     */
+    AUTH_SECRET: z
+      .string()
+      .min(32, 'must be at least 32 characters (e.g. openssl rand -base64 48)')
+      .optional(),
     /** Months dossiers and their pieces are kept after the end of their session. */
     DOSSIER_RETENTION_MONTHS: z.coerce.number().int().min(1).max(120).default(24),
     /** Days a draft is kept after its last change. */
@@ -62,4 +70,12 @@ export function publicBaseUrl(): string {
 /** Cookies are Secure when the portal is served over HTTPS (always in production). */
 export function secureCookies(): boolean {
   return publicBaseUrl().startsWith('https://') || env.NODE_ENV === 'production'
+}
+
+/** The secret for staff TOTP encryption; a fixed one only outside production. */
+export function authSecret(): string {
+  if (env.AUTH_SECRET) return env.AUTH_SECRET
+  if (env.NODE_ENV === 'production')
+    throw new Error('AUTH_SECRET is not set: the staff area needs it (see .env.example).')
+  return 'development-only-secret-never-use-in-production'
 }

@@ -11,6 +11,7 @@ import net from 'node:net'
 import path from 'node:path'
 import { buildFingerprint, isBuildCurrent, markerPath } from './lib/build-fingerprint'
 import { prepareDatabase } from './lib/database-setup'
+import { demoAuthSecret, ensureDemoAccount } from './lib/demo'
 import { resolveDatabase } from './db/local-database'
 import type { env as Env } from '../lib/env'
 
@@ -65,10 +66,25 @@ try {
   await shutdown(1)
 }
 
+let demo: { email: string; password: string } | null = null
+if (database.embedded) {
+  demo = await ensureDemoAccount(database.url)
+} else if (!env.AUTH_SECRET) {
+  console.error(
+    '[portal] AUTH_SECRET is not set: the staff area needs it with a real database (see .env.example).',
+  )
+  await shutdown(1)
+}
+
 const root = process.cwd()
 const distDir = path.join(root, '.next')
 const nextBin = path.join(root, 'node_modules/next/dist/bin/next')
-const childEnv = { ...process.env, DATABASE_URL: database.url, NEXT_TELEMETRY_DISABLED: '1' }
+const childEnv = {
+  ...process.env,
+  DATABASE_URL: database.url,
+  NEXT_TELEMETRY_DISABLED: '1',
+  ...(database.embedded && !env.AUTH_SECRET ? { AUTH_SECRET: demoAuthSecret() } : {}),
+}
 
 if (mode !== 'dev') {
   const fingerprint = buildFingerprint(root)
@@ -87,6 +103,12 @@ if (mode !== 'dev') {
     writeFileSync(markerPath(distDir), fingerprint)
   }
   if (mode === 'build') await shutdown(0)
+}
+
+if (demo) {
+  log(
+    `Demo staff account (embedded database only): ${demo.email} / ${demo.password} — sign in at http://localhost:${env.PORT}/admin`,
+  )
 }
 
 const server = spawn(

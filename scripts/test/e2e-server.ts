@@ -4,7 +4,9 @@
 import { spawn, spawnSync } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
 import path from 'node:path'
+import { hash } from '@node-rs/argon2'
 import pg from 'pg'
+import { E2E_STAFF, E2E_STAFF_PASSWORD } from '../../tests/e2e/staff-accounts'
 import { startEmbeddedPostgres } from '../db/embedded'
 import { buildFingerprint, isBuildCurrent, markerPath } from '../lib/build-fingerprint'
 import { prepareDatabase } from '../lib/database-setup'
@@ -36,6 +38,14 @@ await client.connect()
 await client.query(`
   UPDATE "Semester" SET "registrationDeadline" = GREATEST("registrationDeadline", current_date + 30)
   WHERE number = 2 AND "sessionId" IN (SELECT id FROM "AcademicSession" WHERE "registrationOpen")`)
+// Staff accounts the tests sign in with (see tests/e2e/staff-accounts.ts).
+for (const [role, email] of Object.entries(E2E_STAFF)) {
+  await client.query(
+    `INSERT INTO "StaffUser" (id, email, name, role, "passwordHash", active, "totpEnabled", "createdAt", "updatedAt")
+     VALUES (gen_random_uuid(), $1, $2, $3::"StaffRole", $4, true, false, now(), now())`,
+    [email, `Test ${role.toLowerCase()}`, role, await hash(E2E_STAFF_PASSWORD)],
+  )
+}
 await client.end()
 
 const root = process.cwd()
@@ -47,6 +57,7 @@ const env = {
   DATABASE_URL: databaseUrl,
   PORT: String(port),
   PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
+  AUTH_SECRET: 'end-to-end-tests-only-secret-0123456789',
   NEXT_DIST_DIR: distDir,
   NEXT_TELEMETRY_DISABLED: '1',
   NODE_ENV: 'production' as const,

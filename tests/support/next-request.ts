@@ -42,8 +42,18 @@ export async function cookies() {
   }
 }
 
+/** next/navigation stand-in: redirect() throws like Next's, with the same digest. */
+export function redirect(url: string): never {
+  throw Object.assign(new Error('NEXT_REDIRECT'), { digest: `NEXT_REDIRECT;replace;${url};307;` })
+}
+
+export function notFound(): never {
+  throw Object.assign(new Error('NEXT_HTTP_ERROR_FALLBACK;404'), { digest: 'NEXT_HTTP_ERROR_FALLBACK;404' })
+}
+
 export async function headers() {
-  return new Headers({ 'x-forwarded-for': ip, host: 'localhost:3000' })
+  const cookie = [...jar.entries()].map(([name, value]) => `${name}=${value}`).join('; ')
+  return new Headers({ 'x-forwarded-for': ip, host: 'localhost:3000', ...(cookie ? { cookie } : {}) })
 }
 
 export function revalidatePath(path: string) {

@@ -1,0 +1,52 @@
+import 'server-only'
+import { redirect } from 'next/navigation'
+import { can, type Permission } from '@/lib/domain/staff'
+import { logEvent } from '@/lib/server/log'
+import { lookupStaffSession, readStaffToken, type StaffActor } from './staff-session'
+
+export class AccessDenied extends Error {
+  constructor(readonly reason: 'SIGNED_OUT' | 'FORBIDDEN') {
+    super(
+      reason === 'SIGNED_OUT'
+        ? 'Votre session a expiré : reconnectez-vous.'
+        : 'Vous n’avez pas les droits pour cette action.',
+    )
+  }
+}
+
+/** The signed-in staff member of this request, or null. */
+export async function currentStaff(): Promise<StaffActor | null> {
+  const lookup = await lookupStaffSession(await readStaffToken())
+  return lookup.state === 'ACTIVE' ? lookup.actor : null
+}
+
+/**
+ * Checks that `actor` holds `permission`; every staff data function calls it first, so that no
+ * write happens for someone who may not do it, whoever called the function.
+ */
+export function assertCan(
+  actor: StaffActor | null | undefined,
+  permission: Permission,
+): asserts actor is StaffActor {
+  if (!actor) throw new AccessDenied('SIGNED_OUT')
+  if (!can(actor.role, permission)) {
+    logEvent('warn', 'access.denied', { userId: actor.userId, role: actor.role, permission })
+    throw new AccessDenied('FORBIDDEN')
+  }
+}
+
+/** For server actions: the current staff member if they hold `permission`, else AccessDenied. */
+export async function authorize(permission: Permission): Promise<StaffActor> {
+  const actor = await currentStaff()
+  if (!actor) logEvent('warn', 'access.denied', { permission, reason: 'signed_out' })
+  assertCan(actor, permission)
+  return actor
+}
+
+/** For pages: the sign-in page when signed out, the "forbidden" page without the permission. */
+export async function requireStaffPage(permission: Permission, returnTo?: string): Promise<StaffActor> {
+  const actor = await currentStaff()
+  if (!actor) redirect(`/admin/connexion${returnTo ? `?retour=${encodeURIComponent(returnTo)}` : ''}`)
+  if (!can(actor.role, permission)) redirect('/admin/interdit')
+  return actor
+}

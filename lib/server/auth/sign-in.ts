@@ -1,0 +1,117 @@
+import 'server-only'
+import { verify as verifyTotp } from 'otplib'
+import { isLockedOut, LOCKOUT_WINDOW_MINUTES } from '@/lib/domain/staff'
+import { getDb } from '@/lib/server/db'
+import { logEvent } from '@/lib/server/log'
+import { decoyPasswordHash, openSecret, verifyPassword } from './secrets'
+import { createStaffSession } from './staff-session'
+
+/** Same words whether the account exists or not, so that the form reveals nothing. */
+export const WRONG_CREDENTIALS = 'Adresse e-mail ou mot de passe incorrect.'
+export const LOCKED_OUT = `Trop de tentatives : la connexion est bloquée pendant ${LOCKOUT_WINDOW_MINUTES} minutes. Réessayez plus tard ou contactez un administrateur.`
+
+export type SignInResult =
+  { ok: true; token: string; needsSecondFactor: boolean } | { ok: false; message: string; locked: boolean }
+
+async function recentFailures(email: string, ip: string, now: Date) {
+  const since = new Date(now.getTime() - LOCKOUT_WINDOW_MINUTES * 60_000)
+  const db = getDb()
+  const [forAccount, forIp] = await Promise.all([
+    db.signInAttempt.count({ where: { email, succeeded: false, createdAt: { gte: since } } }),
+    db.signInAttempt.count({ where: { ip, succeeded: false, createdAt: { gte: since } } }),
+  ])
+  return { forAccount, forIp }
+}
+
+/**
+ * Checks an e-mail and password. Refuses during a lockout (10 failures in 15 minutes for the
+ * account or the IP address) without even checking the password, records every attempt, and
+ * opens a session — pending when the account has a second factor.
+ */
+export async function signIn(options: {
+  email: string
+  password: string
+  ip: string
+  now?: Date
+}): Promise<SignInResult> {
+  const now = options.now ?? new Date()
+  const email = options.email.trim().toLowerCase()
+  const db = getDb()
+  if (isLockedOut(await recentFailures(email, options.ip, now))) {
+    await db.signInAttempt.create({ data: { email, ip: options.ip, succeeded: false, createdAt: now } })
+    logEvent('warn', 'auth.locked_out', { ip: options.ip })
+    return { ok: false, message: LOCKED_OUT, locked: true }
+  }
+  const user = await db.staffUser.findUnique({
+    where: { email },
+    select: { id: true, passwordHash: true, active: true, totpEnabled: true },
+  })
+  const valid = await verifyPassword(user?.passwordHash ?? (await decoyPasswordHash()), options.password)
+  if (!user || !user.active || !user.passwordHash || !valid) {
+    await db.signInAttempt.create({ data: { email, ip: options.ip, succeeded: false, createdAt: now } })
+    logEvent('warn', 'auth.sign_in_failed', { ip: options.ip, knownAccount: Boolean(user) })
+    return { ok: false, message: WRONG_CREDENTIALS, locked: false }
+  }
+  await db.signInAttempt.create({ data: { email, ip: options.ip, succeeded: true, createdAt: now } })
+  const token = await createStaffSession({
+    userId: user.id,
+    pendingSecondFactor: user.totpEnabled,
+    ip: options.ip,
+    now,
+  })
+  if (!user.totpEnabled) await db.staffUser.update({ where: { id: user.id }, data: { lastSignInAt: now } })
+  logEvent('info', 'auth.signed_in', { userId: user.id, ip: options.ip, secondFactor: user.totpEnabled })
+  return { ok: true, token, needsSecondFactor: user.totpEnabled }
+}
+
+/** Checks a 6-digit TOTP code against a sealed secret, with one step of clock drift either way. */
+export async function totpCodeValid(sealedSecret: string | null, code: string): Promise<boolean> {
+  const secret = sealedSecret ? openSecret(sealedSecret) : null
+  if (!secret || !/^\d{6}$/.test(code)) return false
+  const result = await verifyTotp({ secret, token: code, epochTolerance: 30 })
+  return result.valid
+}
+
+/**
+ * Second step of a sign-in with TOTP: the pending session becomes a full one, under a NEW token
+ * (the old one is deleted). Failed codes count toward the lockout like failed passwords.
+ */
+export async function completeSecondFactor(options: {
+  sessionId: string
+  userId: string
+  code: string
+  ip: string
+  now?: Date
+}): Promise<SignInResult> {
+  const now = options.now ?? new Date()
+  const db = getDb()
+  const user = await db.staffUser.findUnique({
+    where: { id: options.userId },
+    select: { email: true, totpSecret: true, active: true },
+  })
+  if (!user?.active) return { ok: false, message: WRONG_CREDENTIALS, locked: false }
+  if (isLockedOut(await recentFailures(user.email, options.ip, now))) {
+    await db.staffSession.deleteMany({ where: { id: options.sessionId } })
+    return { ok: false, message: LOCKED_OUT, locked: true }
+  }
+  if (!(await totpCodeValid(user.totpSecret, options.code.replace(/\s/g, '')))) {
+    await db.signInAttempt.create({
+      data: { email: user.email, ip: options.ip, succeeded: false, createdAt: now },
+    })
+    logEvent('warn', 'auth.second_factor_failed', { userId: options.userId, ip: options.ip })
+    return {
+      ok: false,
+      message: 'Code incorrect ou expiré : saisissez le code affiché maintenant par votre application.',
+      locked: false,
+    }
+  }
+  await db.staffSession.deleteMany({ where: { id: options.sessionId } })
+  const token = await createStaffSession({
+    userId: options.userId,
+    pendingSecondFactor: false,
+    ip: options.ip,
+    now,
+  })
+  await db.staffUser.update({ where: { id: options.userId }, data: { lastSignInAt: now } })
+  return { ok: true, token, needsSecondFactor: false }
+}
