@@ -82,3 +82,89 @@ Si vous avez déjà envoyé un chèque, il vous sera rendu ou ne sera pas encais
 ${SIGNATURE}`,
   }
 }
+
+const FOLLOW_UP =
+  'Suivez votre dossier avec le lien personnel reçu dans l’e-mail de confirmation de dépôt (« Dossier d’inscription … reçu »).'
+
+export function piecesRequestedEmail(options: { reference: string; message: string; pieceLabels: string[] }) {
+  return {
+    subject: `Dossier ${options.reference} : des pièces vous sont demandées`,
+    text: `Bonjour,
+
+Votre dossier d’inscription ${options.reference} ne peut pas être complété en l’état. Merci de nous envoyer :
+${options.pieceLabels.map((label) => `- ${label}`).join('\n')}
+
+Message du service des inscriptions :
+${options.message}
+
+Envoyez ces pièces depuis la page de votre dossier : votre dossier reprendra son examen dès qu’elles seront reçues.
+${FOLLOW_UP}
+${SIGNATURE}`,
+  }
+}
+
+export function staffMessageEmail(options: { reference: string; message: string }) {
+  return {
+    subject: `Dossier ${options.reference} : un message du Cnam Réunion`,
+    text: `Bonjour,
+
+Le service des inscriptions vous écrit au sujet de votre dossier ${options.reference} :
+
+${options.message}
+
+${FOLLOW_UP}
+${SIGNATURE}`,
+  }
+}
+
+export function decisionEmail(options: {
+  reference: string
+  programmeTitle: string
+  decision: 'ACCEPTED' | 'REFUSED' | 'CLOSED'
+  reason: string | null
+}) {
+  const lines = {
+    ACCEPTED: `Votre dossier d’inscription ${options.reference} est accepté : vous êtes inscrit(e) à la formation « ${options.programmeTitle} ». Vous recevrez les informations de rentrée du centre.`,
+    REFUSED: `Votre dossier d’inscription ${options.reference} à la formation « ${options.programmeTitle} » n’a pas été accepté.`,
+    CLOSED: `Votre dossier d’inscription ${options.reference} à la formation « ${options.programmeTitle} » est clos sans suite.`,
+  }
+  return {
+    subject: `Dossier ${options.reference} : ${options.decision === 'ACCEPTED' ? 'inscription acceptée' : options.decision === 'REFUSED' ? 'décision' : 'dossier clos'}`,
+    text: `Bonjour,
+
+${lines[options.decision]}
+${options.reason ? `\nMotif : ${options.reason}\n` : ''}
+Pour toute question, contactez le centre en rappelant la référence de votre dossier.
+${FOLLOW_UP}
+${SIGNATURE}`,
+  }
+}
+
+const invitationDeadline = new Intl.DateTimeFormat('fr-FR', {
+  dateStyle: 'long',
+  timeStyle: 'short',
+  timeZone: 'Indian/Reunion',
+})
+
+/** Invitation of a staff member: a private link to choose a password, valid for a few days. */
+export function staffInvitationEmail(options: {
+  name: string
+  roleLabel: string
+  link: string
+  expiresAt: Date
+}) {
+  return {
+    subject: 'Votre accès à l’espace gestion des inscriptions du Cnam Réunion',
+    text: `Bonjour ${options.name},
+
+Un compte vous a été créé sur l’espace gestion des inscriptions du Cnam de La Réunion, avec le rôle « ${options.roleLabel} ».
+
+Pour l’activer, choisissez votre mot de passe en ouvrant ce lien personnel :
+${options.link}
+
+Ce lien est valable jusqu’au ${invitationDeadline.format(options.expiresAt)} (heure de La Réunion) et ne sert qu’une fois. Ne le transmettez à personne. Passé ce délai, demandez une nouvelle invitation à un administrateur.
+
+Si vous n’attendiez pas ce message, ignorez-le : aucun accès n’est ouvert sans ce lien.
+${SIGNATURE}`,
+  }
+}

@@ -1,0 +1,26 @@
+import { renderRegistrationFormPdf } from '@/lib/pdf/registration-form'
+import { AccessDenied, currentStaff, assertCan } from '@/lib/server/auth/authorize'
+import { getRegistrationFormData } from '@/lib/server/dossiers/get-registration-form-data'
+
+/** The registration form of a dossier as a PDF, for staff. */
+export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params
+  try {
+    assertCan(await currentStaff(), 'dossiers.read')
+  } catch (error) {
+    if (error instanceof AccessDenied)
+      return new Response(error.message, { status: error.reason === 'SIGNED_OUT' ? 401 : 403 })
+    throw error
+  }
+  const data = /^[0-9a-f-]{36}$/i.test(id) ? await getRegistrationFormData({ dossierId: id }) : null
+  if (!data) return new Response('Dossier introuvable.', { status: 404 })
+  const pdf = await renderRegistrationFormPdf(data)
+  return new Response(new Uint8Array(pdf), {
+    headers: {
+      'Content-Type': 'application/pdf',
+      'Content-Disposition': `attachment; filename="dossier-inscription-${data.reference}.pdf"`,
+      'Cache-Control': 'private, no-store',
+      'X-Content-Type-Options': 'nosniff',
+    },
+  })
+}

@@ -1,0 +1,100 @@
+'use client'
+
+import { useId, useState } from 'react'
+import { transitionAction } from '@/app/(admin)/admin/dossiers/[id]/actions'
+import { buttonClass } from '@/components/ui/button'
+import { controlClass, FieldError } from '@/components/ui/form'
+import { TRANSITIONS, type TransitionName } from '@/lib/domain/workflow'
+import { useReviewAction } from './use-review-action'
+
+/** The status changes this reviewer may make now; those that need a reason ask for it first. */
+export function WorkflowActions({
+  dossierId,
+  version,
+  transitions,
+}: {
+  dossierId: string
+  version: number
+  transitions: TransitionName[]
+}) {
+  const id = useId()
+  const [open, setOpen] = useState<TransitionName | null>(null)
+  const [reason, setReason] = useState('')
+  const { run, pending, error, reset } = useReviewAction(transitionAction)
+  const available = transitions.filter((name) => name !== 'REQUEST_PIECES')
+  if (available.length === 0) return null
+  const needsReason = (name: TransitionName) => TRANSITIONS[name].reasonRequired
+  return (
+    <div className="space-y-3">
+      <div className="flex flex-wrap gap-2">
+        {available.map((name) => (
+          <button
+            key={name}
+            type="button"
+            disabled={pending}
+            className={buttonClass(
+              name === 'REFUSE' || name === 'CLOSE' ? 'secondary' : 'primary',
+              'min-h-10 py-2 text-sm',
+            )}
+            onClick={() => {
+              reset()
+              if (needsReason(name)) {
+                setOpen(name)
+                setReason('')
+              } else {
+                run({ dossierId, name, reason: '', expectedVersion: version })
+              }
+            }}
+          >
+            {TRANSITIONS[name].label}
+          </button>
+        ))}
+      </div>
+      {open ? (
+        <form
+          className="space-y-2 rounded-md border border-line bg-white p-3"
+          onSubmit={(event) => {
+            event.preventDefault()
+            run({ dossierId, name: open, reason, expectedVersion: version }, () => setOpen(null))
+          }}
+        >
+          <label htmlFor={`${id}-motif`} className="block font-medium">
+            Motif : {TRANSITIONS[open].label.toLowerCase()}
+          </label>
+          <p className="text-sm text-muted">Le motif est envoyé au candidat et gardé dans l’historique.</p>
+          <textarea
+            id={`${id}-motif`}
+            value={reason}
+            onChange={(event) => setReason(event.target.value)}
+            rows={3}
+            aria-invalid={error?.fieldErrors.reason ? true : undefined}
+            aria-describedby={error?.fieldErrors.reason ? `${id}-motif-erreur` : undefined}
+            className={controlClass(error?.fieldErrors.reason)}
+          />
+          <FieldError id={`${id}-motif`} error={error?.fieldErrors.reason} />
+          <div className="flex gap-2">
+            <button
+              type="submit"
+              className={buttonClass('danger', 'min-h-9 py-1.5 text-sm')}
+              disabled={pending}
+            >
+              Confirmer
+            </button>
+            <button
+              type="button"
+              className={buttonClass('ghost', 'min-h-9 py-1.5 text-sm')}
+              onClick={() => setOpen(null)}
+            >
+              Annuler
+            </button>
+          </div>
+        </form>
+      ) : null}
+      {error && !error.fieldErrors.reason ? (
+        <p role="alert" className="font-medium text-danger">
+          {error.message}
+        </p>
+      ) : null}
+    </div>
+  )
+}

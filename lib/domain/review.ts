@@ -1,0 +1,54 @@
+import type { DossierStatus } from './workflow'
+
+/** Reasons a reviewer can pick when a piece does not conform; "Autre" lets them write one. */
+export const REJECTION_PRESETS = [
+  'Document illisible',
+  'Document incomplet (pages ou recto-verso manquants)',
+  'Document périmé ou trop ancien',
+  'Le document ne correspond pas à la personne',
+  'Signature ou cachet manquant',
+  'Ce n’est pas le document demandé',
+] as const
+
+export type PieceDecision = 'ACCEPTED' | 'REJECTED'
+
+/** Why a piece decision is refused, or null. A rejection always needs its reason. */
+export function pieceDecisionProblem(options: {
+  decision: PieceDecision
+  reason: string | null | undefined
+  status: DossierStatus
+}): string | null {
+  if (!['SUBMITTED', 'UNDER_REVIEW', 'INCOMPLETE', 'COMPLETE'].includes(options.status)) {
+    return 'Ce dossier est clos : ses pièces ne peuvent plus être décidées.'
+  }
+  if (options.decision === 'REJECTED' && !options.reason?.trim())
+    return 'Indiquez pourquoi la pièce n’est pas conforme.'
+  if ((options.reason ?? '').length > 500) return '500 caractères au plus.'
+  return null
+}
+
+export const PAYMENT_KIND_LABELS = {
+  CHEQUE: 'Chèque',
+  TRANSFER: 'Virement',
+  EMPLOYER_CERTIFICATE: 'Attestation de prise en charge de l’employeur',
+  CAUTION_CHEQUES: 'Chèques de caution',
+} as const
+
+export const AUDIT_ACTION_LABELS: Record<string, string> = {
+  SUBMIT: 'Dossier déposé',
+  START_REVIEW: 'Examen commencé',
+  REQUEST_PIECES: 'Pièces demandées',
+  PIECES_RESUBMITTED: 'Pièces renvoyées : retour à l’examen',
+  MARK_COMPLETE: 'Dossier déclaré complet',
+  REOPEN_REVIEW: 'Examen repris',
+  ACCEPT: 'Dossier accepté : inscription',
+  REFUSE: 'Dossier refusé',
+  WITHDRAW: 'Dossier retiré par le candidat',
+  CLOSE: 'Dossier clos sans suite',
+  PIECE_ACCEPTED: 'Pièce conforme',
+  PIECE_REJECTED: 'Pièce non conforme',
+  PIECE_UPLOADED: 'Pièce envoyée par le candidat',
+  MESSAGE_SENT: 'Message envoyé au candidat',
+  NOTE_ADDED: 'Note interne ajoutée',
+  PAYMENT_RECORDED: 'Paiement enregistré',
+}

@@ -1,0 +1,54 @@
+import 'server-only'
+import { assertCan } from '@/lib/server/auth/authorize'
+import type { StaffActor } from '@/lib/server/auth/staff-session'
+import { getDb } from '@/lib/server/db'
+import { fileStore } from '@/lib/server/files/file-store'
+
+const EXTENSIONS: Record<string, string> = {
+  'application/pdf': 'pdf',
+  'image/jpeg': 'jpg',
+  'image/png': 'png',
+}
+
+/**
+ * A piece's bytes for staff, with a generated file name (reference, piece type, rank): the
+ * applicant's own file name never reaches a Content-Disposition header.
+ */
+export async function readPieceFile(options: {
+  actor: StaffActor | null
+  dossierId: string
+  pieceId: string
+}) {
+  assertCan(options.actor, 'dossiers.read')
+  const db = getDb()
+  const piece = await db.piece.findFirst({
+    where: { id: options.pieceId, dossierId: options.dossierId },
+    select: { fileId: true, pieceTypeCode: true, createdAt: true, dossier: { select: { reference: true } } },
+  })
+  if (!piece) return null
+  const file = await fileStore.read(db, piece.fileId)
+  if (!file) return null
+  const stamp = piece.createdAt.toISOString().slice(0, 10)
+  return {
+    bytes: file.bytes,
+    mimeType: file.mimeType,
+    downloadName: `${piece.dossier.reference}-${piece.pieceTypeCode.toLowerCase().replace(/_/g, '-')}-${stamp}.${EXTENSIONS[file.mimeType] ?? 'bin'}`,
+  }
+}
+
+/** Every current piece of a dossier, for the ZIP; read one at a time by the caller. */
+export async function listPieceFiles(options: { actor: StaffActor | null; dossierId: string }) {
+  assertCan(options.actor, 'dossiers.read')
+  const dossier = await getDb().dossier.findUnique({
+    where: { id: options.dossierId },
+    select: {
+      reference: true,
+      pieces: {
+        where: { status: { not: 'SUPERSEDED' } },
+        orderBy: { createdAt: 'asc' },
+        select: { id: true },
+      },
+    },
+  })
+  return dossier ? { reference: dossier.reference, pieceIds: dossier.pieces.map((piece) => piece.id) } : null
+}
