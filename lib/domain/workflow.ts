@@ -139,7 +139,11 @@ export function transition(
     }
   }
   if (rule.reasonRequired && !options.reason?.trim()) {
-    return { ok: false, message: `Indiquez le motif : « ${rule.label} » demande une explication.` }
+    return {
+      ok: false,
+      message: `Indiquez le motif : « ${rule.label} » demande une explication.`,
+      missingReason: true,
+    }
   }
   return { ok: true, from, to: rule.to }
 }

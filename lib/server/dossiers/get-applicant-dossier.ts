@@ -47,7 +47,7 @@ export function outstandingRequests(row: {
       !row.pieces.some(
         (piece) =>
           piece.pieceTypeCode === code &&
-          piece.createdAt > request.createdAt &&
+          piece.createdAt >= request.createdAt &&
           piece.status !== 'SUPERSEDED' &&
           piece.status !== 'REJECTED',
       ),

@@ -71,7 +71,8 @@ async function moveStatus(
   reason: string | null,
 ): Promise<ReviewResult> {
   const allowed = transition(dossier.status, name, { actor: 'STAFF', reason })
-  if (!allowed.ok) return { ok: false, message: allowed.message, field: 'reason' }
+  if (!allowed.ok)
+    return { ok: false, message: allowed.message, field: allowed.missingReason ? 'reason' : undefined }
   await tx.dossier.update({ where: { id: dossier.id }, data: { status: allowed.to as StoredDossierStatus } })
   await tx.auditEvent.create({
     data: {
@@ -161,6 +162,11 @@ export function transitionDossier(options: {
   expectedVersion: number
 }): Promise<ReviewResult> {
   return review(options, async (tx, dossier, actor) => {
+    const allowed = transition(dossier.status, options.name, { actor: 'STAFF', reason: options.reason })
+    if (!allowed.ok)
+      return {
+        result: { ok: false, message: allowed.message, field: allowed.missingReason ? 'reason' : undefined },
+      }
     if (options.name === 'MARK_COMPLETE' || options.name === 'ACCEPT') {
       const missing = await piecesNotAccepted(tx, dossier.id)
       if (missing.length > 0) {

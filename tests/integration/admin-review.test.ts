@@ -1,0 +1,342 @@
+import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest'
+import { getDb } from '@/lib/server/db'
+import { seed } from '@/prisma/seed'
+import { createDossier } from '../support/dossiers'
+import { browser } from '../support/next-request'
+import { fixture, NOW, postPiece } from '../support/registration'
+import {
+  becomeIdentity,
+  contentFingerprint,
+  createStaff,
+  IDENTITIES,
+  signInBrowserAs,
+  type Identity,
+} from '../support/staff'
+import { resetDatabase } from '../support/test-database'
+
+vi.mock('next/headers', () => import('../support/next-request'))
+vi.mock('next/cache', () => import('../support/next-request'))
+vi.mock('next/navigation', () => import('../support/next-request'))
+
+const review = await import('@/app/(admin)/admin/dossiers/[id]/actions')
+const dossierPieces = await import('@/app/api/dossier/pieces/route')
+const db = getDb()
+
+beforeEach(async () => {
+  vi.useFakeTimers({ toFake: ['Date'] })
+  vi.setSystemTime(NOW)
+  await resetDatabase()
+  await seed(db, { now: NOW })
+  browser.reset()
+})
+
+afterAll(() => {
+  vi.useRealTimers()
+})
+
+async function asReviewer() {
+  const reviewer = await createStaff('GESTIONNAIRE')
+  await signInBrowserAs(reviewer.id)
+  return reviewer
+}
+
+async function version(id: string) {
+  return (await db.dossier.findUniqueOrThrow({ where: { id }, select: { version: true } })).version
+}
+
+describe('reviewing a dossier', () => {
+  it('goes from a rejected piece to a request, a re-upload by the applicant, back to review, complete and accepted', async () => {
+    const reviewer = await asReviewer()
+    const dossier = await createDossier()
+    const pieces = await db.piece.findMany({
+      where: { dossierId: dossier.id },
+      orderBy: { pieceTypeCode: 'asc' },
+    })
+    const idCard = pieces.find((piece) => piece.pieceTypeCode === 'ID_CARD')!
+
+    expect(
+      await review.decidePieceAction({
+        dossierId: dossier.id,
+        pieceId: idCard.id,
+        decision: 'REJECTED',
+        reason: 'Document illisible',
+        seenStatus: 'PENDING',
+      }),
+    ).toEqual({ ok: true })
+    // Deciding a piece starts the review.
+    expect((await db.dossier.findUniqueOrThrow({ where: { id: dossier.id } })).status).toBe('UNDER_REVIEW')
+
+    expect(
+      await review.requestPiecesAction({
+        dossierId: dossier.id,
+        pieceTypeCodes: ['ID_CARD'],
+        message: 'La copie de votre carte d’identité est illisible : envoyez un scan net, recto et verso.',
+        expectedVersion: await version(dossier.id),
+      }),
+    ).toEqual({ ok: true })
+    const afterRequest = await db.dossier.findUniqueOrThrow({
+      where: { id: dossier.id },
+      include: { messages: true },
+    })
+    expect(afterRequest.status).toBe('INCOMPLETE')
+    expect(afterRequest.messages).toEqual([
+      expect.objectContaining({ requestedPieceCodes: ['ID_CARD'], authorId: reviewer.id }),
+    ])
+    expect(
+      await db.outboxEmail.findFirst({ where: { kind: 'PIECES_REQUESTED', dossierId: dossier.id } }),
+    ).toMatchObject({ toAddress: expect.stringContaining('@example.re') })
+
+    // The applicant, from their link, sends the piece again the next day.
+    vi.setSystemTime(new Date(NOW.getTime() + 86_400_000))
+    browser.reset()
+    browser.setCookie('cnam_dossier', dossier.token)
+    const upload = await postPiece(dossierPieces, {
+      pieceTypeCode: 'ID_CARD',
+      bytes: fixture('scan-releve.png'),
+      fileName: 'carte.png',
+      url: 'http://localhost:3000/api/dossier/pieces',
+    })
+    expect(upload).toEqual({ status: 201, body: { backToReview: true } })
+    const afterUpload = await db.dossier.findUniqueOrThrow({
+      where: { id: dossier.id },
+      include: { pieces: true },
+    })
+    expect(afterUpload.status).toBe('UNDER_REVIEW')
+    expect(
+      afterUpload.pieces
+        .filter((piece) => piece.pieceTypeCode === 'ID_CARD')
+        .map((piece) => piece.status)
+        .sort(),
+    ).toEqual(['PENDING', 'SUPERSEDED'])
+
+    // Back to the reviewer: every piece conforms, the dossier is complete, then accepted.
+    await signInBrowserAs(reviewer.id)
+    const current = await db.piece.findMany({ where: { dossierId: dossier.id, status: 'PENDING' } })
+    for (const piece of current) {
+      expect(
+        await review.decidePieceAction({
+          dossierId: dossier.id,
+          pieceId: piece.id,
+          decision: 'ACCEPTED',
+          reason: '',
+          seenStatus: 'PENDING',
+        }),
+      ).toEqual({ ok: true })
+    }
+    expect(
+      await review.transitionAction({
+        dossierId: dossier.id,
+        name: 'MARK_COMPLETE',
+        reason: '',
+        expectedVersion: await version(dossier.id),
+      }),
+    ).toEqual({ ok: true })
+    expect(
+      await review.transitionAction({
+        dossierId: dossier.id,
+        name: 'ACCEPT',
+        reason: '',
+        expectedVersion: await version(dossier.id),
+      }),
+    ).toEqual({ ok: true })
+    const final = await db.dossier.findUniqueOrThrow({
+      where: { id: dossier.id },
+      include: { events: { orderBy: { createdAt: 'asc' } } },
+    })
+    expect(final.status).toBe('ACCEPTED')
+    expect(final.events.map((event) => event.action)).toEqual(
+      expect.arrayContaining([
+        'SUBMIT',
+        'START_REVIEW',
+        'PIECE_REJECTED',
+        'REQUEST_PIECES',
+        'PIECE_UPLOADED',
+        'PIECES_RESUBMITTED',
+        'PIECE_ACCEPTED',
+        'MARK_COMPLETE',
+        'ACCEPT',
+      ]),
+    )
+    expect(final.events.filter((event) => event.action === 'REQUEST_PIECES')[0]).toMatchObject({
+      fromStatus: 'UNDER_REVIEW',
+      toStatus: 'INCOMPLETE',
+      actorId: reviewer.id,
+    })
+    expect(await db.outboxEmail.count({ where: { kind: 'DOSSIER_DECISION', dossierId: dossier.id } })).toBe(1)
+  })
+
+  it('refuses a refusal without reason, and writes nothing', async () => {
+    await asReviewer()
+    const dossier = await createDossier({ status: 'UNDER_REVIEW' })
+    const before = await contentFingerprint()
+    const result = await review.transitionAction({
+      dossierId: dossier.id,
+      name: 'REFUSE',
+      reason: '   ',
+      expectedVersion: await version(dossier.id),
+    })
+    expect(result).toEqual({
+      ok: false,
+      message: 'Indiquez le motif : « Refuser » demande une explication.',
+      fieldErrors: { reason: 'Indiquez le motif : « Refuser » demande une explication.' },
+    })
+    expect(await contentFingerprint()).toBe(before)
+    expect(
+      await review.transitionAction({
+        dossierId: dossier.id,
+        name: 'REFUSE',
+        reason: 'Prérequis non remplis',
+        expectedVersion: await version(dossier.id),
+      }),
+    ).toEqual({ ok: true })
+  })
+
+  it('refuses to declare complete while a piece is not conforming', async () => {
+    await asReviewer()
+    const dossier = await createDossier({ status: 'UNDER_REVIEW' })
+    const result = await review.transitionAction({
+      dossierId: dossier.id,
+      name: 'MARK_COMPLETE',
+      reason: '',
+      expectedVersion: await version(dossier.id),
+    })
+    expect(result.ok).toBe(false)
+    expect(!result.ok && result.message).toMatch(/Toutes les pièces demandées doivent être conformes/)
+  })
+
+  it('refuses an invalid transition with a message', async () => {
+    await asReviewer()
+    const dossier = await createDossier({ status: 'SUBMITTED' })
+    const result = await review.transitionAction({
+      dossierId: dossier.id,
+      name: 'ACCEPT',
+      reason: '',
+      expectedVersion: await version(dossier.id),
+    })
+    expect(result).toMatchObject({
+      ok: false,
+      message: '« Accepter (inscrire) » est impossible pour un dossier au statut « Déposé ».',
+    })
+  })
+})
+
+describe('concurrent decisions', () => {
+  it('refuse the second of two decisions made from the same page, and say so', async () => {
+    await asReviewer()
+    const dossier = await createDossier({ status: 'UNDER_REVIEW' })
+    const seen = await version(dossier.id)
+    const results = await Promise.all([
+      review.transitionAction({
+        dossierId: dossier.id,
+        name: 'REFUSE',
+        reason: 'Motif A',
+        expectedVersion: seen,
+      }),
+      review.transitionAction({
+        dossierId: dossier.id,
+        name: 'CLOSE',
+        reason: 'Motif B',
+        expectedVersion: seen,
+      }),
+    ])
+    expect(results.filter((result) => result.ok)).toHaveLength(1)
+    expect(results.find((result) => !result.ok)).toMatchObject({
+      message: expect.stringContaining('modifié par quelqu’un d’autre'),
+    })
+    expect(
+      await db.auditEvent.count({ where: { dossierId: dossier.id, action: { in: ['REFUSE', 'CLOSE'] } } }),
+    ).toBe(1)
+  })
+
+  it('keep both decisions on two different pieces, and refuse a second decision on the same piece', async () => {
+    await asReviewer()
+    const dossier = await createDossier({ status: 'UNDER_REVIEW' })
+    const [first, second] = await db.piece.findMany({ where: { dossierId: dossier.id }, take: 2 })
+    const both = await Promise.all([
+      review.decidePieceAction({
+        dossierId: dossier.id,
+        pieceId: first!.id,
+        decision: 'ACCEPTED',
+        reason: '',
+        seenStatus: 'PENDING',
+      }),
+      review.decidePieceAction({
+        dossierId: dossier.id,
+        pieceId: second!.id,
+        decision: 'REJECTED',
+        reason: 'Illisible',
+        seenStatus: 'PENDING',
+      }),
+    ])
+    expect(both).toEqual([{ ok: true }, { ok: true }])
+    const again = await review.decidePieceAction({
+      dossierId: dossier.id,
+      pieceId: first!.id,
+      decision: 'REJECTED',
+      reason: 'Autre avis',
+      seenStatus: 'PENDING',
+    })
+    expect(again).toMatchObject({ ok: false, message: expect.stringContaining('décidée entre-temps') })
+    expect((await db.piece.findUniqueOrThrow({ where: { id: first!.id } })).status).toBe('ACCEPTED')
+  })
+})
+
+describe('access to the review actions', () => {
+  const ACTIONS: Array<
+    [string, (dossierId: string, pieceId: string, expectedVersion: number) => Promise<{ ok: boolean }>]
+  > = [
+    [
+      'decidePiece',
+      (dossierId, pieceId) =>
+        review.decidePieceAction({
+          dossierId,
+          pieceId,
+          decision: 'ACCEPTED',
+          reason: '',
+          seenStatus: 'PENDING',
+        }),
+    ],
+    [
+      'transition',
+      (dossierId, _pieceId, expectedVersion) =>
+        review.transitionAction({ dossierId, name: 'CLOSE', reason: 'Test', expectedVersion }),
+    ],
+    [
+      'requestPieces',
+      (dossierId, _pieceId, expectedVersion) =>
+        review.requestPiecesAction({ dossierId, pieceTypeCodes: ['CV'], message: 'Merci', expectedVersion }),
+    ],
+    ['sendMessage', (dossierId) => review.sendMessageAction({ dossierId, body: 'Bonjour' })],
+    ['addNote', (dossierId) => review.addNoteAction({ dossierId, body: 'Note' })],
+    [
+      'recordPayment',
+      (dossierId) =>
+        review.recordPaymentAction({
+          dossierId,
+          kind: 'CHEQUE',
+          amount: '118',
+          receivedOn: '20/11/2026',
+          reference: '1234567',
+        }),
+    ],
+  ]
+  const ALLOWED: Identity[] = ['GESTIONNAIRE', 'ADMIN']
+
+  for (const identity of IDENTITIES) {
+    for (const [name, call] of ACTIONS) {
+      it(`${ALLOWED.includes(identity) ? 'lets' : 'refuses'} ${identity} ${name}`, async () => {
+        const dossier = await createDossier({ status: 'UNDER_REVIEW' })
+        const piece = await db.piece.findFirstOrThrow({ where: { dossierId: dossier.id } })
+        await becomeIdentity(identity, { applicantToken: dossier.token })
+        const before = await contentFingerprint()
+        const result = await call(dossier.id, piece.id, await version(dossier.id))
+        if (ALLOWED.includes(identity)) {
+          expect(result).toEqual({ ok: true })
+        } else {
+          expect(result).toMatchObject({ ok: false })
+          expect(await contentFingerprint()).toBe(before)
+        }
+      })
+    }
+  }
+})
