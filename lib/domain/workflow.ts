@@ -120,7 +120,8 @@ export const TRANSITIONS: Record<TransitionName, TransitionRule> = {
 }
 
 export type TransitionResult =
-  { ok: true; from: DossierStatus; to: DossierStatus } | { ok: false; message: string }
+  | { ok: true; from: DossierStatus; to: DossierStatus }
+  | { ok: false; message: string; missingReason?: true }
 
 /** Checks a transition; the message explains a refusal in French. */
 export function transition(
