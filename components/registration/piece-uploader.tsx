@@ -30,7 +30,9 @@ export function PieceUploader({
   const [progress, setProgress] = useState<Progress>({ state: 'idle' })
   const [fieldError, setFieldError] = useState<{ type?: string; file?: string; date?: string }>({})
 
+  const uploading = progress.state === 'uploading'
   const upload = () => {
+    if (uploading) return
     const file = fileInput.current?.files?.[0]
     const errors: typeof fieldError = {}
     if (!pieceType) errors.type = 'Choisissez le type de document.'
@@ -71,7 +73,6 @@ export function PieceUploader({
     request.send(body)
   }
 
-  const uploading = progress.state === 'uploading'
   return (
     <div className="mt-3 space-y-3 rounded-md bg-surface p-3">
       {target.pieceTypes.length > 1 ? (
@@ -130,7 +131,16 @@ export function PieceUploader({
           <FieldError id={`${id}-date`} error={fieldError.date} />
         </div>
       ) : null}
-      <Button type="button" variant="secondary" onClick={upload} disabled={uploading} aria-busy={uploading}>
+      {/* aria-disabled, not disabled: a disabled button loses the keyboard focus, which would fall
+          back to the page and leave a keyboard or screen-reader user lost once the file is sent. */}
+      <Button
+        type="button"
+        variant="secondary"
+        onClick={upload}
+        aria-disabled={uploading || undefined}
+        aria-busy={uploading}
+        className="aria-disabled:cursor-not-allowed aria-disabled:opacity-60"
+      >
         {uploading ? `Envoi… ${progress.percent} %` : buttonLabel}
       </Button>
       <div aria-live="polite" className="text-sm">

@@ -51,17 +51,19 @@ function DatedFile({ upload, maxAgeDays }: { upload: UploadedPiece; maxAgeDays: 
           className={controlClass(message, 'max-w-40 py-1.5')}
         />
       </div>
+      {/* aria-disabled, not disabled: a disabled button drops the keyboard focus to the page. */}
       <button
         type="button"
-        className={buttonClass('ghost', 'min-h-9 px-2 text-sm')}
-        disabled={pending}
-        onClick={() =>
+        className={buttonClass('ghost', 'min-h-9 px-2 text-sm aria-disabled:opacity-60')}
+        aria-disabled={pending || undefined}
+        onClick={() => {
+          if (pending) return
           startTransition(async () => {
             const result = await setDraftPieceDateAction(upload.id, value)
             setMessage(result.ok ? null : (result.message ?? 'Date invalide.'))
             if (result.ok) router.refresh()
           })
-        }
+        }}
       >
         Enregistrer la date
       </button>

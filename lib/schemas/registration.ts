@@ -182,7 +182,12 @@ export const situationSchema = z
         message: 'Indiquez votre identifiant France Travail (ex-Pôle emploi).',
       })
     }
-    if (value.jobSeekerId && !/^[0-9A-Z]{7,11}$/i.test(value.jobSeekerId)) {
+    // Only for a job seeker: the form may still carry an identifier typed before a change of status.
+    if (
+      value.employmentStatus === 'JOB_SEEKER' &&
+      value.jobSeekerId &&
+      !/^[0-9A-Z]{7,11}$/i.test(value.jobSeekerId)
+    ) {
       context.addIssue({
         code: 'custom',
         path: ['jobSeekerId'],
@@ -282,18 +287,20 @@ export const choiceSchema = z
         z.object({ selected: z.boolean().optional(), foad: z.boolean().optional() }),
       )
       .default({}),
-    experienceMonths: z
-      .union([
-        z.literal(''),
-        z.null(),
-        z.coerce
-          .number({ error: 'Indiquez un nombre de mois.' })
-          .int('Indiquez un nombre entier de mois.')
-          .min(0, 'Indiquez un nombre de mois positif.')
-          .max(600, 'Vérifiez ce nombre de mois.'),
-      ])
-      .optional()
-      .transform((value) => (value === '' || value === undefined ? null : value)),
+    // Not a union with '' and null: a union that fails reports « Entrée invalide » instead of the
+    // messages below (« 18 mois », « 2,5 »…).
+    experienceMonths: z.preprocess(
+      (value) => {
+        const text = typeof value === 'string' ? value.trim() : value
+        return text === '' || text === undefined ? null : text
+      },
+      z.coerce
+        .number({ error: 'Indiquez un nombre de mois.' })
+        .int('Indiquez un nombre entier de mois.')
+        .min(0, 'Indiquez un nombre de mois positif.')
+        .max(600, 'Vérifiez ce nombre de mois.')
+        .nullable(),
+    ),
     experienceInField: yesNo('Indiquez si votre expérience est dans le domaine du titre.')
       .nullable()
       .optional(),
