@@ -148,7 +148,7 @@ export function previousStep(step: StepId): StepId | null {
   return index > 0 ? STEPS[index - 1]! : null
 }
 
-/** "Madame Marie-Claire HOARAU (née PAYET)" style display name. */
+/** "Madame Marie-Claire HOARAU": civility, first names, usage name (else birth name) in capitals. */
 export function displayName(
   identity: Pick<IdentityAnswers, 'civility' | 'birthName' | 'usageName' | 'firstNames'>,
 ): string {
