@@ -32,5 +32,5 @@ export async function enqueueEmail(tx: DbClient, email: Email): Promise<string> 
 
 /** Private links in a text, replaced for logs and staff screens (the link is the key to a dossier). */
 export function maskPrivateLinks(text: string): string {
-  return text.replace(/(\/(?:reprendre|acces)\/)[A-Za-z0-9_-]{20,}/g, '$1[lien privé masqué]')
+  return text.replace(/(\/(?:reprendre|acces|invitation)\/)[A-Za-z0-9_-]{20,}/g, '$1[lien privé masqué]')
 }
