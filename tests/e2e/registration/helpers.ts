@@ -27,14 +27,23 @@ export async function startRegistration(page: Page) {
   await expect(page.getByRole('heading', { level: 1, name: 'Identité' })).toBeVisible()
 }
 
-export async function fillIdentity(page: Page) {
+export async function fillIdentity(page: Page, options: { birthName?: string } = {}) {
   await page.getByRole('radio', { name: 'Madame' }).check()
-  await page.getByLabel('Nom de naissance').fill('Payet')
+  await page.getByLabel('Nom de naissance').fill(options.birthName ?? 'Payet')
   await page.getByLabel('Nom d’usage').fill('Hoarau')
   await page.getByLabel('Prénoms').fill('Marie-Claire')
   await page.getByLabel('Date de naissance').fill('12/09/1984')
   await page.getByLabel('Commune de naissance').fill('Saint-Denis')
   await page.getByLabel('Numéro de sécurité sociale').fill(NIR)
+}
+
+/** Signs a staff member in through the sign-in page. */
+export async function signInStaff(page: Page, email: string, password: string) {
+  await page.goto('/admin/connexion')
+  await page.getByLabel('Adresse e-mail').fill(email)
+  await page.getByLabel('Mot de passe').fill(password)
+  await page.getByRole('button', { name: 'Se connecter' }).click()
+  await page.waitForURL((url) => !url.pathname.startsWith('/admin/connexion'))
 }
 
 export async function fillContact(page: Page) {

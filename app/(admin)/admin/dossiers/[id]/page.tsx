@@ -165,6 +165,8 @@ export default async function StaffDossierPage({ params }: { params: Promise<{ i
           {dossier.canDecide && dossier.transitions.includes('REQUEST_PIECES') ? (
             <Panel title="Demander des pièces au candidat" id="demande">
               <RequestPiecesForm
+                // A new rejection changes what to preselect: start the form afresh.
+                key={[...rejectedCodes, ...missingCodes].join(',')}
                 dossierId={dossier.id}
                 version={dossier.version}
                 pieceTypes={requestable}

@@ -1,0 +1,89 @@
+import { randomBytes } from 'node:crypto'
+import { accessibilityViolations, expect, test } from '../fixtures'
+import {
+  fillContact,
+  fillIdentity,
+  fillSituation,
+  next,
+  signInStaff,
+  uploadAllPieces,
+} from '../registration/helpers'
+import { E2E_STAFF, E2E_STAFF_PASSWORD } from '../staff-accounts'
+
+test('a reviewer rejects a piece, the applicant sends it again, the reviewer accepts the dossier', async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(180_000)
+  // A unique name, so that the search finds this dossier only.
+  const birthName = `Revue${randomBytes(3).toString('hex')}`
+
+  // The applicant applies, in their own browser.
+  const applicant = await (await browser.newContext()).newPage()
+  await applicant.goto('/inscription')
+  await applicant.getByRole('button', { name: 'Commencer mon inscription' }).click()
+  await fillIdentity(applicant, { birthName })
+  await next(applicant)
+  await fillContact(applicant)
+  await next(applicant)
+  await fillSituation(applicant)
+  await next(applicant)
+  await next(applicant)
+  await applicant.getByRole('checkbox', { name: /^PSY001/ }).check()
+  await next(applicant)
+  await uploadAllPieces(applicant)
+  await applicant.goto('/inscription/recapitulatif')
+  await applicant.getByRole('checkbox', { name: /J’accepte que le Cnam/ }).check()
+  await applicant.getByRole('checkbox', { name: /Je certifie/ }).check()
+  await applicant.getByRole('button', { name: /Envoyer mon dossier/ }).click()
+  const reference = (await applicant.getByTestId('reference').textContent())?.trim() ?? ''
+
+  // The reviewer finds it by name (typed without capitals).
+  await signInStaff(page, E2E_STAFF.GESTIONNAIRE, E2E_STAFF_PASSWORD)
+  await page.goto('/admin/dossiers')
+  await page.getByLabel('Rechercher', { exact: true }).fill(birthName.toLowerCase())
+  await page.getByLabel('Rechercher', { exact: true }).press('Enter')
+  await page.getByRole('link', { name: reference }).click()
+  await expect(page.getByRole('heading', { level: 1, name: new RegExp(reference) })).toBeVisible()
+  expect(await accessibilityViolations(page), 'dossier page').toEqual([])
+
+  // The ID card is not readable: rejected with a reason, and asked for again.
+  const idCard = page
+    .getByRole('listitem')
+    .filter({ has: page.getByRole('heading', { level: 3, name: /carte d'identité/ }) })
+  await idCard.getByRole('button', { name: /Non conforme/ }).click()
+  await idCard.getByLabel('Motif de non-conformité').selectOption('Document illisible')
+  await idCard.getByRole('button', { name: 'Déclarer non conforme' }).click()
+  await expect(idCard.getByText('Motif : Document illisible')).toBeVisible()
+  const request = page.getByRole('region', { name: 'Demander des pièces au candidat' })
+  await request
+    .getByLabel('Message au candidat')
+    .fill('Votre carte d’identité est illisible : envoyez un scan net du recto et du verso.')
+  await request.getByRole('button', { name: 'Demander ces pièces' }).click()
+  await expect(page.getByText('Incomplet : pièces demandées').first()).toBeVisible()
+
+  // The applicant sees the request on their page and sends the piece again.
+  await applicant.goto('/dossier')
+  await expect(applicant.getByText('Des pièces vous sont demandées')).toBeVisible()
+  await expect(applicant.getByText('Votre carte d’identité est illisible')).toBeVisible()
+  const toSend = applicant.getByRole('region', { name: 'Pièces à envoyer' })
+  await toSend.getByLabel(/^Fichier/).setInputFiles('tests/fixtures/uploads/scan-releve.png')
+  await toSend.getByRole('button', { name: 'Envoyer le fichier' }).click()
+  await expect(applicant.getByText('En cours d’examen').first()).toBeVisible()
+
+  // The reviewer accepts every piece, declares the dossier complete, and enrols the applicant.
+  await page.reload()
+  await expect(page.getByText('En cours d’examen').first()).toBeVisible()
+  const accept = page.getByRole('button', { name: /^Conforme/ }).and(page.locator(':not([disabled])'))
+  for (let left = await accept.count(); left > 0; left -= 1) {
+    await accept.first().click()
+    await expect(accept).toHaveCount(left - 1)
+  }
+  await page.getByRole('button', { name: 'Déclarer complet' }).click()
+  await expect(page.getByText('Complet', { exact: true }).first()).toBeVisible()
+  await page.getByRole('button', { name: 'Accepter (inscrire)' }).click()
+  await expect(page.getByText('Accepté : inscrit').first()).toBeVisible()
+
+  await applicant.reload()
+  await expect(applicant.getByText('Accepté : inscrit').first()).toBeVisible()
+})
