@@ -305,6 +305,13 @@ describe('own account: second factor (TOTP)', () => {
     )
     expect(target).toBe('/admin')
     expect((await currentStaff())?.userId).toBe(user.id)
+
+    // The same code, seen over the shoulder, does not open a second session.
+    browser.reset()
+    await signInWith(user.email, STAFF_PASSWORD)
+    const replayed = await signInActions.secondFactorAction({ message: null }, form({ code, retour: '/admin' }))
+    expect(replayed.message).toMatch(/Code incorrect/)
+    expect(await currentStaff()).toBeNull()
   })
 
   it('is turned off only with the current password', async () => {

@@ -64,12 +64,30 @@ export async function signIn(options: {
   return { ok: true, token, needsSecondFactor: user.totpEnabled }
 }
 
-/** Checks a 6-digit TOTP code against a sealed secret, with one step of clock drift either way. */
-export async function totpCodeValid(sealedSecret: string | null, code: string): Promise<boolean> {
+/**
+ * Checks a 6-digit TOTP code against a sealed secret, with one step of clock drift either way, and
+ * returns its time step; a code whose step is not after `afterTimeStep` (already used) is refused,
+ * so a code seen over someone's shoulder cannot be replayed.
+ */
+export async function verifyTotpCode(
+  sealedSecret: string | null,
+  code: string,
+  afterTimeStep: number | null,
+): Promise<number | null> {
   const secret = sealedSecret ? openSecret(sealedSecret) : null
-  if (!secret || !/^\d{6}$/.test(code)) return false
-  const result = await verifyTotp({ secret, token: code, epochTolerance: 30 })
-  return result.valid
+  if (!secret || !/^\d{6}$/.test(code)) return null
+  const result = await verifyTotp({
+    secret,
+    token: code,
+    epochTolerance: 30,
+    ...(afterTimeStep === null ? {} : { afterTimeStep }),
+  })
+  return result.valid && 'timeStep' in result ? result.timeStep : null
+}
+
+/** Whether a code is valid now (enrolment check, no replay bookkeeping). */
+export async function totpCodeValid(sealedSecret: string | null, code: string): Promise<boolean> {
+  return (await verifyTotpCode(sealedSecret, code, null)) !== null
 }
 
 /**
@@ -87,14 +105,31 @@ export async function completeSecondFactor(options: {
   const db = getDb()
   const user = await db.staffUser.findUnique({
     where: { id: options.userId },
-    select: { email: true, totpSecret: true, active: true },
+    select: { email: true, totpSecret: true, active: true, totpLastTimeStep: true },
   })
   if (!user?.active) return { ok: false, message: WRONG_CREDENTIALS, locked: false }
   if (isLockedOut(await recentFailures(user.email, options.ip, now))) {
     await db.staffSession.deleteMany({ where: { id: options.sessionId } })
     return { ok: false, message: LOCKED_OUT, locked: true }
   }
-  if (!(await totpCodeValid(user.totpSecret, options.code.replace(/\s/g, '')))) {
+  const timeStep = await verifyTotpCode(
+    user.totpSecret,
+    options.code.replace(/\s/g, ''),
+    user.totpLastTimeStep,
+  )
+  // Recorded before anything else, under a condition, so two requests with the same code cannot both pass.
+  const claimed =
+    timeStep !== null &&
+    (
+      await db.staffUser.updateMany({
+        where: {
+          id: options.userId,
+          OR: [{ totpLastTimeStep: null }, { totpLastTimeStep: { lt: timeStep } }],
+        },
+        data: { totpLastTimeStep: timeStep },
+      })
+    ).count === 1
+  if (!claimed) {
     await db.signInAttempt.create({
       data: { email: user.email, ip: options.ip, succeeded: false, createdAt: now },
     })
