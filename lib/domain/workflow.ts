@@ -120,8 +120,7 @@ export const TRANSITIONS: Record<TransitionName, TransitionRule> = {
 }
 
 export type TransitionResult =
-  | { ok: true; from: DossierStatus; to: DossierStatus }
-  | { ok: false; message: string; missingReason?: true }
+  { ok: true; from: DossierStatus; to: DossierStatus } | { ok: false; message: string; missingReason?: true }
 
 /** Checks a transition; the message explains a refusal in French. */
 export function transition(

@@ -18,7 +18,10 @@ async function shoot(page: Page, name: string) {
   }
 }
 
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] })
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu'],
+})
 const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
 const next = async () => {
   const url = page.url()
@@ -56,8 +59,14 @@ await page.getByLabel('Personne à contacter').fill('Mme Grondin')
 await page.getByRole('radio', { name: 'Non', exact: true }).first().check()
 await page.getByLabel('Votre diplôme le plus élevé').selectOption('BAC')
 await page.getByRole('radio', { name: 'Niveau bac' }).check()
-await page.getByRole('group', { name: /première inscription/ }).getByRole('radio', { name: 'Oui' }).check()
-await page.getByRole('group', { name: /droit individuel de base/ }).getByRole('radio', { name: 'Non' }).check()
+await page
+  .getByRole('group', { name: /première inscription/ })
+  .getByRole('radio', { name: 'Oui' })
+  .check()
+await page
+  .getByRole('group', { name: /droit individuel de base/ })
+  .getByRole('radio', { name: 'Non' })
+  .check()
 await next()
 await page.getByRole('checkbox', { name: /^AST004/ }).check()
 await page.getByLabel('Dans un autre centre régional').check()

@@ -309,7 +309,10 @@ describe('own account: second factor (TOTP)', () => {
     // The same code, seen over the shoulder, does not open a second session.
     browser.reset()
     await signInWith(user.email, STAFF_PASSWORD)
-    const replayed = await signInActions.secondFactorAction({ message: null }, form({ code, retour: '/admin' }))
+    const replayed = await signInActions.secondFactorAction(
+      { message: null },
+      form({ code, retour: '/admin' }),
+    )
     expect(replayed.message).toMatch(/Code incorrect/)
     expect(await currentStaff()).toBeNull()
   })

@@ -140,7 +140,10 @@ describe('migrations', () => {
   it('detect drift when the schema changes without a migration', async () => {
     const schemaPath = path.join(mkdtempSync(path.join(tmpdir(), 'schema-')), 'schema.prisma')
     const { readFileSync } = await import('node:fs')
-    writeFileSync(schemaPath, `${readFileSync('prisma/schema.prisma', 'utf8')}\nmodel DriftProbe {\n  id Int @id\n}\n`)
+    writeFileSync(
+      schemaPath,
+      `${readFileSync('prisma/schema.prisma', 'utf8')}\nmodel DriftProbe {\n  id Int @id\n}\n`,
+    )
     const sql = await diffMigrationsAgainstSchema({ url: adminUrl(), migrationsDir: MIGRATIONS, schemaPath })
     expect(sql).toContain('CREATE TABLE "DriftProbe"')
   })
