@@ -15,7 +15,7 @@ export function ContactStep({
   defaultValues: StepInput
   previousHref: string | null
 }) {
-  const { form, onSubmit, errorOf, errors, formError, pending } = useStepForm(
+  const { form, onSubmit, errorOf, errors, formError, pending, attempt } = useStepForm(
     'coordonnees',
     context,
     defaultValues,
@@ -23,7 +23,7 @@ export function ContactStep({
   const { register } = form
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-6">
-      <ErrorSummary errors={errors} formError={formError} />
+      <ErrorSummary errors={errors} formError={formError} focusKey={attempt} />
       <TextField
         id={fieldId('addressLine1')}
         label="Adresse"

@@ -1,5 +1,6 @@
 'use client'
 
+import { useEffect, useRef } from 'react'
 import { fieldId } from './use-step-form'
 
 /**
@@ -10,14 +11,29 @@ export function ErrorSummary({
   errors,
   formError,
   labels,
+  focusKey,
 }: {
   errors: Array<[string, string]>
   formError: string | null
   labels?: Record<string, string>
+  /** Changes at each failed submit: the summary then takes the focus. */
+  focusKey?: number
 }) {
+  const ref = useRef<HTMLDivElement>(null)
+  const focusedFor = useRef(0)
+  const visible = errors.length > 0 || Boolean(formError)
+  // After the commit that shows the summary (the errors may arrive a render after the failed
+  // submit); an effect also runs in a background tab, where requestAnimationFrame does not.
+  useEffect(() => {
+    if (focusKey && visible && focusedFor.current !== focusKey) {
+      focusedFor.current = focusKey
+      ref.current?.focus()
+    }
+  }, [focusKey, visible])
   if (errors.length === 0 && !formError) return null
   return (
     <div
+      ref={ref}
       id="resume-erreurs"
       tabIndex={-1}
       role="alert"

@@ -15,7 +15,7 @@ export function IdentityStep({
   defaultValues: StepInput
   previousHref: string | null
 }) {
-  const { form, onSubmit, errorOf, errors, formError, pending } = useStepForm(
+  const { form, onSubmit, errorOf, errors, formError, pending, attempt } = useStepForm(
     'identite',
     context,
     defaultValues,
@@ -23,7 +23,7 @@ export function IdentityStep({
   const { register } = form
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-6">
-      <ErrorSummary errors={errors} formError={formError} />
+      <ErrorSummary errors={errors} formError={formError} focusKey={attempt} />
       <ChoiceGroup id={fieldId('civility')} legend="Civilité" error={errorOf('civility')}>
         <div className="grid gap-2 sm:grid-cols-2">
           <Choice label="Madame" value="MADAME" {...register('civility')} />

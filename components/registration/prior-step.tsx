@@ -22,7 +22,7 @@ export function PriorStep({
   minimumForReview: number
   earlyReviewNote: string
 }) {
-  const { form, onSubmit, errorOf, errors, formError, pending } = useStepForm(
+  const { form, onSubmit, errorOf, errors, formError, pending, attempt } = useStepForm(
     'acquis',
     context,
     defaultValues,
@@ -32,7 +32,7 @@ export function PriorStep({
   const count = Object.values(obtained).filter((ue) => ue?.selected).length
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-6">
-      <ErrorSummary errors={errors} formError={formError} />
+      <ErrorSummary errors={errors} formError={formError} focusKey={attempt} />
       <fieldset>
         <legend className="font-medium">
           Cochez les UE de cette formation que vous avez déjà obtenues (note d’au moins 10/20)

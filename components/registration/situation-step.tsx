@@ -28,7 +28,7 @@ export function SituationStep({
   rates: CategoryRate[]
   sessionLabel: string
 }) {
-  const { form, onSubmit, errorOf, errors, formError, pending } = useStepForm(
+  const { form, onSubmit, errorOf, errors, formError, pending, attempt } = useStepForm(
     'situation',
     context,
     defaultValues,
@@ -38,7 +38,7 @@ export function SituationStep({
   const employment = watch('employmentStatus') as string | undefined
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-8">
-      <ErrorSummary errors={errors} formError={formError} />
+      <ErrorSummary errors={errors} formError={formError} focusKey={attempt} />
       <ChoiceGroup
         id={fieldId('category')}
         legend="Votre situation pour la tarification"

@@ -1,7 +1,7 @@
 'use client'
 
 import Link from 'next/link'
-import { useState, useTransition } from 'react'
+import { useEffect, useRef, useState, useTransition } from 'react'
 import { submitRegistrationAction, type SubmitActionResult } from '@/app/(public)/inscription/actions'
 import { Button } from '@/components/ui/button'
 import { FieldError } from '@/components/ui/form'
@@ -35,15 +35,20 @@ export function SubmitForm({ totalLabel }: { totalLabel: string }) {
             'L’envoi n’a pas abouti (connexion interrompue ?). Votre dossier est conservé : réessayez.',
         })
       }
-      requestAnimationFrame(() => document.getElementById('envoi-erreurs')?.focus())
     })
   }
+  const summary = useRef<HTMLDivElement>(null)
+  // Each refused attempt brings the explanation into focus, read by screen readers.
+  useEffect(() => {
+    if (result) summary.current?.focus()
+  }, [result])
   const errors = result?.fieldErrors ?? {}
   const hasProblem = result && (result.issues.length > 0 || result.formError)
   return (
     <form onSubmit={submit} noValidate className="space-y-4">
       {hasProblem ? (
         <div
+          ref={summary}
           id="envoi-erreurs"
           tabIndex={-1}
           role="alert"

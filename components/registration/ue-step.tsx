@@ -43,7 +43,11 @@ export function UeStep({
   recommendedCertificate: string
   experienceNote: string
 }) {
-  const { form, onSubmit, errorOf, errors, formError, pending } = useStepForm('ue', context, defaultValues)
+  const { form, onSubmit, errorOf, errors, formError, pending, attempt } = useStepForm(
+    'ue',
+    context,
+    defaultValues,
+  )
   const { register, watch } = form
   const picks = (watch('ues') ?? {}) as Record<string, { selected?: boolean; foad?: boolean } | undefined>
   const all = groups.flatMap((group) => group.ues)
@@ -57,7 +61,7 @@ export function UeStep({
   return (
     <form onSubmit={onSubmit} noValidate className="grid gap-8 lg:grid-cols-[1fr_18rem]">
       <div className="space-y-6">
-        <ErrorSummary errors={errors} formError={formError} />
+        <ErrorSummary errors={errors} formError={formError} focusKey={attempt} />
         <Alert tone="info">
           <span aria-hidden="true">★ </span>Il est recommandé de commencer par les UE marquées d’une étoile :
           elles permettent d’obtenir le {recommendedCertificate}.

@@ -52,7 +52,8 @@ export function useStepForm(step: AnswerStepId, context: StepContext, defaultVal
   const [formError, setFormError] = useState<string | null>(null)
   const [showSummary, setShowSummary] = useState(false)
 
-  const focusSummary = () => requestAnimationFrame(() => document.getElementById('resume-erreurs')?.focus())
+  const [attempt, setAttempt] = useState(0)
+  const focusSummary = () => setAttempt((count) => count + 1)
 
   const onSubmit = form.handleSubmit(
     async () => {
@@ -95,6 +96,7 @@ export function useStepForm(step: AnswerStepId, context: StepContext, defaultVal
     errorOf,
     errors: showSummary ? errors : [],
     formError,
+    attempt,
     pending: form.formState.isSubmitting,
   }
 }

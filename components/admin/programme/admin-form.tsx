@@ -23,13 +23,13 @@ export function AdminForm<Input extends FieldValues>({
   submitLabel?: string
   children: ReactNode
 }) {
-  const { onSubmit, errors, formError, saved, pending } = state
+  const { onSubmit, errors, formError, saved, pending, attempt } = state
   const labels = labelOf
     ? Object.fromEntries(errors.flatMap(([path]) => (labelOf(path) ? [[path, labelOf(path)!]] : [])))
     : undefined
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-8">
-      <ErrorSummary errors={errors} formError={formError} labels={labels} />
+      <ErrorSummary errors={errors} formError={formError} labels={labels} focusKey={attempt} />
       {children}
       <div className="flex flex-col gap-3 border-t border-line pt-6 sm:flex-row sm:items-center">
         <button type="submit" className={buttonClass('primary')} disabled={pending} aria-busy={pending}>

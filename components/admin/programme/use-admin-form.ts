@@ -44,7 +44,8 @@ export function useAdminForm<Input extends FieldValues>(options: {
   const [showSummary, setShowSummary] = useState(false)
   const [saved, setSaved] = useState<string | null>(null)
 
-  const focusSummary = () => requestAnimationFrame(() => document.getElementById('resume-erreurs')?.focus())
+  const [attempt, setAttempt] = useState(0)
+  const focusSummary = () => setAttempt((count) => count + 1)
 
   const onSubmit = form.handleSubmit(
     async () => {
@@ -88,6 +89,7 @@ export function useAdminForm<Input extends FieldValues>(options: {
     errorOf,
     errors: showSummary ? errors : [],
     formError,
+    attempt,
     // Once the form is changed again, "saved" would describe values no longer on screen.
     saved: form.formState.isDirty ? null : saved,
     pending: form.formState.isSubmitting,

@@ -79,6 +79,8 @@ test('a reviewer rejects a piece, the applicant sends it again, the reviewer acc
     await accept.first().click()
     await expect(accept).toHaveCount(left - 1)
   }
+  // Every decision is saved and shown once nothing is left to check.
+  await expect(page.getByText('À vérifier', { exact: true })).toHaveCount(0)
   await page.getByRole('button', { name: 'Déclarer complet' }).click()
   await expect(page.getByText('Complet', { exact: true }).first()).toBeVisible()
   await page.getByRole('button', { name: 'Accepter (inscrire)' }).click()

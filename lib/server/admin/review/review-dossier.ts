@@ -36,6 +36,7 @@ async function review(
     const result = await getDb().$transaction(async (tx) => {
       const dossier = await lockDossier(tx, options.dossierId, options.expectedVersion)
       if (!dossier) return { ok: false, message: 'Dossier introuvable.' } as ReviewResult
+      const statusBefore = dossier.status
       const outcome = await change(tx, dossier, actor)
       if (!outcome.result.ok) {
         // Nothing of a refused change may stay: roll back whatever was written.
@@ -45,7 +46,11 @@ async function review(
         await enqueueEmail(tx, email)
         emails.push(email)
       }
-      await tx.dossier.update({ where: { id: dossier.id }, data: { version: { increment: 1 } } })
+      // The version moves with the status only: piece decisions, notes, messages and payments
+      // are merged, so a reviewer's own quick clicks never look like someone else's change.
+      if (dossier.status !== statusBefore) {
+        await tx.dossier.update({ where: { id: dossier.id }, data: { version: { increment: 1 } } })
+      }
       return outcome.result
     })
     afterEmailsQueued(emails)
