@@ -51,4 +51,5 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   MESSAGE_SENT: 'Message envoyé au candidat',
   NOTE_ADDED: 'Note interne ajoutée',
   PAYMENT_RECORDED: 'Paiement enregistré',
+  ACCESS_LINK_RENEWED: 'Nouveau lien personnel envoyé au candidat',
 }

@@ -9,6 +9,7 @@ export const RATE_LIMITS = {
   upload: { name: 'upload', limit: 60, windowSeconds: 3600 },
   submission: { name: 'submit', limit: 10, windowSeconds: 3600 },
   resumeEmail: { name: 'resume-mail', limit: 5, windowSeconds: 3600 },
+  lostLink: { name: 'lost-link', limit: 5, windowSeconds: 3600 },
   applicantAction: { name: 'applicant', limit: 60, windowSeconds: 3600 },
 } satisfies Record<string, RateLimitRule>
 

@@ -54,8 +54,11 @@ export default async function ApplicantDossierPage({
           }
         >
           Ouvrez le lien personnel reçu par e-mail après l’envoi de votre dossier. Si vous ne le retrouvez
-          pas, contactez le centre avec votre nom et votre date de naissance.{' '}
-          <Link href="/inscription">Commencer une inscription</Link>
+          pas, demandez-en un nouveau avec la référence de votre dossier.
+          <span className="mt-2 flex flex-wrap gap-x-6 gap-y-1">
+            <Link href="/dossier/lien-perdu">Recevoir un nouveau lien</Link>
+            <Link href="/inscription">Commencer une inscription</Link>
+          </span>
         </Alert>
       </div>
     )

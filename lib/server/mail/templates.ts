@@ -168,3 +168,17 @@ Si vous n’attendiez pas ce message, ignorez-le : aucun accès n’est ouvert s
 ${SIGNATURE}`,
   }
 }
+
+export function newAccessLinkEmail(options: { reference: string; link: string }) {
+  return {
+    subject: `Dossier ${options.reference} : votre nouveau lien personnel`,
+    text: `Bonjour,
+
+Vous avez demandé un nouveau lien pour suivre votre dossier d’inscription ${options.reference}. Le voici :
+${options.link}
+
+L’ancien lien ne fonctionne plus. Ce lien est privé : ne le transmettez à personne.
+Si vous n’êtes pas à l’origine de cette demande, vous pouvez ignorer ce message : ce lien reste le seul valable.
+${SIGNATURE}`,
+  }
+}

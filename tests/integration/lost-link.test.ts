@@ -1,0 +1,73 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { getDb } from '@/lib/server/db'
+import { hashToken } from '@/lib/server/tokens'
+import { seed } from '@/prisma/seed'
+import { createDossier } from '../support/dossiers'
+import { browser } from '../support/next-request'
+import { NOW } from '../support/registration'
+import { contentFingerprint } from '../support/staff'
+import { resetDatabase } from '../support/test-database'
+
+vi.mock('next/headers', () => import('../support/next-request'))
+vi.mock('next/cache', () => import('../support/next-request'))
+
+const { requestNewLinkAction } = await import('@/app/(public)/dossier/lien-perdu/actions')
+const db = getDb()
+const idle = { status: 'idle' as const, message: null, fieldErrors: {}, values: { reference: '', email: '' } }
+
+function form(values: Record<string, string>) {
+  const data = new FormData()
+  for (const [key, value] of Object.entries(values)) data.set(key, value)
+  return data
+}
+
+beforeEach(async () => {
+  await resetDatabase()
+  await seed(db, { now: NOW })
+  browser.reset()
+})
+
+describe('a lost dossier link', () => {
+  it('is replaced by a new one sent to the dossier’s address; the old one stops working', async () => {
+    const dossier = await createDossier({ email: 'marie@example.re' })
+    const state = await requestNewLinkAction(
+      idle,
+      form({ reference: dossier.reference.toLowerCase(), email: ' Marie@Example.re ' }),
+    )
+    expect(state.status).toBe('sent')
+    const stored = await db.dossier.findUniqueOrThrow({
+      where: { id: dossier.id },
+      include: { events: true },
+    })
+    expect(stored.accessTokenHash).not.toBe(hashToken(dossier.token))
+    const email = await db.outboxEmail.findFirstOrThrow({ where: { dossierId: dossier.id } })
+    expect(email.toAddress).toBe('marie@example.re')
+    const token = /\/dossier\/acces\/([A-Za-z0-9_-]{43})/.exec(email.text)?.[1]
+    expect(token && hashToken(token)).toBe(stored.accessTokenHash)
+    expect(stored.events.map((event) => event.action)).toContain('ACCESS_LINK_RENEWED')
+  })
+
+  it('gives the same answer and writes nothing when nothing matches', async () => {
+    const dossier = await createDossier({ email: 'marie@example.re' })
+    const matched = await requestNewLinkAction(
+      idle,
+      form({ reference: dossier.reference, email: 'marie@example.re' }),
+    )
+    const before = await contentFingerprint()
+    const unmatched = await requestNewLinkAction(
+      idle,
+      form({ reference: dossier.reference, email: 'autre@example.re' }),
+    )
+    expect(unmatched.message).toBe(matched.message)
+    expect(await contentFingerprint()).toBe(before)
+  })
+
+  it('explains a malformed reference next to its field', async () => {
+    const state = await requestNewLinkAction(idle, form({ reference: '42', email: 'marie@example.re' }))
+    expect(state).toMatchObject({
+      status: 'error',
+      fieldErrors: { reference: expect.stringContaining('CPN42-2026-00042') },
+      values: { reference: '42' },
+    })
+  })
+})
