@@ -1,7 +1,7 @@
 import 'server-only'
 import type { AcademicSession, Centre, Programme } from '@/lib/domain/programme'
 import type { StepContext } from '@/lib/schemas/registration-steps'
-import { getDb } from '@/lib/server/db'
+import { getDb, type DbClient } from '@/lib/server/db'
 import {
   centreInclude,
   programmeInclude,
@@ -22,8 +22,8 @@ export type RegistrationContext = {
 
 async function load(
   where: { id: string } | { programme: { code: string }; registrationOpen: true },
+  db: DbClient = getDb(),
 ): Promise<RegistrationContext | null> {
-  const db = getDb()
   const row = await db.academicSession.findFirst({
     where,
     orderBy: { startYear: 'desc' },
@@ -45,8 +45,17 @@ export function getOpenRegistration(options: { programmeCode: string }): Promise
   return load({ programme: { code: options.programmeCode }, registrationOpen: true })
 }
 
-export function getRegistrationContext(options: { sessionId: string }): Promise<RegistrationContext | null> {
-  return load({ id: options.sessionId })
+/**
+ * The session `sessionId` with its programme and the centres. Inside a transaction, pass its client
+ * as `db`: read through the pool instead, each call would need up to three more connections while
+ * the transaction holds one, and enough simultaneous transactions would wait on each other for
+ * connections until they all time out.
+ */
+export function getRegistrationContext(options: {
+  sessionId: string
+  db?: DbClient
+}): Promise<RegistrationContext | null> {
+  return load({ id: options.sessionId }, options.db)
 }
 
 export function stepContextOf(context: RegistrationContext, today: string): StepContext {
