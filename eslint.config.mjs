@@ -23,7 +23,15 @@ export default defineConfig([
   {
     // Tooling reads its own environment (it runs before lib/env.ts applies, or configures it).
     // (lib/cache/isr-cache-handler.mjs is loaded by Next's server itself, outside the app's bundle.)
-    files: ['scripts/**', 'lib/env.ts', '*.config.*', 'tests/**', 'bench/**', 'prisma/**', 'lib/cache/isr-cache-handler.mjs'],
+    files: [
+      'scripts/**',
+      'lib/env.ts',
+      '*.config.*',
+      'tests/**',
+      'bench/**',
+      'prisma/**',
+      'lib/cache/isr-cache-handler.mjs',
+    ],
     rules: { 'no-restricted-syntax': 'off' },
   },
   {

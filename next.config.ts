@@ -1,4 +1,6 @@
+import { fileURLToPath } from 'node:url'
 import type { NextConfig } from 'next'
+import { ALLOWED_WRITE_ORIGINS, BASELINE_HEADERS, FILE_POLICY } from './lib/security/headers.mjs'
 
 const config: NextConfig = {
   // A separate build folder lets the end-to-end tests build against their own database without
@@ -6,6 +8,22 @@ const config: NextConfig = {
   distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,
   reactStrictMode: true,
+  // Next's file-system cache, which also stores each prerendered page with a CSP listing the
+  // hashes of its inline scripts (see the file). Loaded by Next at run time, not compiled.
+  cacheHandler: fileURLToPath(new URL('./lib/security/prerendered-page-cache.mjs', import.meta.url)),
+  experimental: {
+    // Next refuses a server action whose Origin is not the host it was sent to; hosts listed here
+    // are accepted too (README, "Security headers").
+    serverActions: { allowedOrigins: ALLOWED_WRITE_ORIGINS },
+  },
+  // proxy.ts sets the headers of every other response; its matcher skips Next's build files.
+  async headers() {
+    const headers = { ...BASELINE_HEADERS, 'Content-Security-Policy': FILE_POLICY }
+    return ['/_next/static/:path*', '/_next/image'].map((source) => ({
+      source,
+      headers: Object.entries(headers).map(([key, value]) => ({ key, value })),
+    }))
+  },
 }
 
 export default config

@@ -31,6 +31,16 @@ export default function PublicLayout({ children }: { children: React.ReactNode }
       <footer className="border-t border-line bg-surface">
         <div className="mx-auto max-w-6xl px-4 py-8 text-sm text-muted sm:px-6">
           <p>Conservatoire national des arts et métiers — Centre régional de La Réunion.</p>
+          <nav aria-label="Informations légales" className="mt-3">
+            <ul className="flex flex-wrap gap-x-6 gap-y-2">
+              <li>
+                <Link href="/confidentialite">Données personnelles</Link>
+              </li>
+              <li>
+                <Link href="/accessibilite">Accessibilité : partiellement conforme</Link>
+              </li>
+            </ul>
+          </nav>
         </div>
       </footer>
     </div>

@@ -25,6 +25,8 @@ export function SecondFactorForm({ returnTo }: { returnTo?: string }) {
         autoComplete="one-time-code"
         maxLength={7}
         required
+        // The alert above says what is wrong; the field says it is the one to correct.
+        aria-invalid={state.message ? true : undefined}
       />
       <Button type="submit" disabled={pending} aria-busy={pending} className="w-full">
         {pending ? 'Vérification…' : 'Valider'}

@@ -54,7 +54,7 @@ function cssString(text: string): string {
  * a running title from page 2 (CSS page-margin boxes, printed by Chromium-based browsers; others
  * print the form without them).
  */
-function PrintPageStyle({ data }: { data: RegistrationFormData }) {
+function PrintPageStyle({ data, nonce }: { data: RegistrationFormData; nonce: string | undefined }) {
   const muted = 'font-family: inherit; font-size: 8pt; color: #4b5060;'
   const css = `@page {
   @bottom-left { content: ${cssString(`Cnam — Centre régional de La Réunion · ${FORM_TITLE} · Réf. ${data.reference}`)}; ${muted} }
@@ -62,7 +62,8 @@ function PrintPageStyle({ data }: { data: RegistrationFormData }) {
   @top-left { content: ${cssString(`${FORM_TITLE} ${data.reference} — ${data.programme.code}, session ${data.session.label}`)}; ${muted} }
 }
 @page :first { @top-left { content: none; } }`
-  return <style>{css}</style>
+  // An inline style element: the page's CSP accepts it with this request's nonce only.
+  return <style nonce={nonce}>{css}</style>
 }
 
 function Section({
@@ -465,14 +466,23 @@ function Checklist({ data }: { data: RegistrationFormData }) {
  * the QR code SVG with `qrCodeSvg(data.staffUrl)` from lib/pdf/qr-code.ts and adds the "Imprimer"
  * button.
  */
-export function RegistrationFormPrint({ data, qrSvg }: { data: RegistrationFormData; qrSvg: string }) {
+export function RegistrationFormPrint({
+  data,
+  qrSvg,
+  nonce,
+}: {
+  data: RegistrationFormData
+  qrSvg: string
+  /** This request's CSP nonce (cspNonce), for the page furniture's style element. */
+  nonce?: string
+}) {
   const { programme, centre } = data
   return (
     <article
       aria-labelledby="dossier-titre"
       className="mx-auto max-w-[210mm] bg-white px-[12mm] py-[10mm] text-[0.9375rem] leading-snug text-ink [-webkit-print-color-adjust:exact] [print-color-adjust:exact] print:max-w-none print:p-0 print:text-[9.5pt]"
     >
-      <PrintPageStyle data={data} />
+      <PrintPageStyle data={data} nonce={nonce} />
       <header className="flex items-start gap-6">
         <div className="flex-1">
           <p className="text-sm font-semibold text-accent">{INSTITUTION}</p>

@@ -52,4 +52,6 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   NOTE_ADDED: 'Note interne ajoutée',
   PAYMENT_RECORDED: 'Paiement enregistré',
   ACCESS_LINK_RENEWED: 'Nouveau lien personnel envoyé au candidat',
+  PERSONAL_DATA_EXPORTED: 'Données du candidat exportées (demande RGPD)',
+  ANONYMISED: 'Données personnelles effacées : durée de conservation écoulée',
 }

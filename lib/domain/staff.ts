@@ -13,7 +13,19 @@ export const ROLE_LABELS: Record<StaffRole, string> = {
 }
 
 export type Permission =
-  'dossiers.read' | 'dossiers.decide' | 'dossiers.export' | 'programme.edit' | 'staff.manage' | 'outbox.read'
+  | 'dossiers.read'
+  | 'dossiers.decide'
+  | 'dossiers.export'
+  | 'programme.edit'
+  | 'staff.manage'
+  | 'outbox.read'
+  /**
+   * Answering an applicant's RGPD request: the export of everything held about them, and the
+   * erasure of their dossier. Admins only: the export holds every internal note, the erasure cannot
+   * be undone and removes the evidence of a decision, and such requests are rare and handled by
+   * the people accountable for the processing, not in daily review.
+   */
+  | 'rgpd.requests'
 
 const GRANTS: Record<StaffRole, readonly Permission[]> = {
   LECTURE: ['dossiers.read', 'outbox.read'],
@@ -25,6 +37,7 @@ const GRANTS: Record<StaffRole, readonly Permission[]> = {
     'outbox.read',
     'programme.edit',
     'staff.manage',
+    'rgpd.requests',
   ],
 }
 

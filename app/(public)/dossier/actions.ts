@@ -4,6 +4,7 @@ import { revalidatePath } from 'next/cache'
 import { z } from 'zod'
 import { withdrawDossier } from '@/lib/server/dossiers/withdraw-dossier'
 import { logEvent } from '@/lib/server/log'
+import { logSecurityEvent } from '@/lib/server/log-security-event'
 import { hitRateLimit, RATE_LIMITS } from '@/lib/server/rate-limit'
 import { readDossierToken } from '@/lib/server/registration/cookies'
 import { clientIp } from '@/lib/server/request-context'
@@ -24,7 +25,10 @@ export async function withdrawDossierAction(input: { confirm: unknown }): Promis
     return { ok: false, message: 'Dossier introuvable sur cet appareil : ouvrez le lien reçu par e-mail.' }
   const ip = await clientIp()
   const limit = await hitRateLimit({ rule: RATE_LIMITS.applicantAction, subject: ip })
-  if (!limit.allowed) return { ok: false, message: 'Trop de demandes : réessayez dans une heure.' }
+  if (!limit.allowed) {
+    await logSecurityEvent('warn', 'rate_limit.hit', { rule: RATE_LIMITS.applicantAction.name, ip })
+    return { ok: false, message: 'Trop de demandes : réessayez dans une heure.' }
+  }
   const result = await withdrawDossier({ token })
   if (result.ok) {
     logEvent('info', 'dossier.withdrawn', { ip })

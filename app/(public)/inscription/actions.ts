@@ -5,7 +5,9 @@ import { isIsoDate } from '@/lib/domain/dates'
 import { ANSWER_STEPS, type AnswerStepId } from '@/lib/domain/registration'
 import { documentDateSchema, startSchema } from '@/lib/schemas/registration'
 import type { StepInput } from '@/lib/schemas/registration-steps'
+import { isDatabaseUnavailable } from '@/lib/server/database-unavailable'
 import { logEvent } from '@/lib/server/log'
+import { logSecurityEvent } from '@/lib/server/log-security-event'
 import { hitRateLimit, RATE_LIMITS } from '@/lib/server/rate-limit'
 import { createDraft, draftExpiry } from '@/lib/server/registration/create-draft'
 import {
@@ -17,25 +19,30 @@ import {
 import { removeDraftPiece, setDraftPieceDate } from '@/lib/server/registration/draft-pieces'
 import type { RegistrationIssue } from '@/lib/server/registration/evaluate-registration'
 import { saveDraftStep, type StepResult } from '@/lib/server/registration/save-draft-step'
-import { submitDraft } from '@/lib/server/registration/submit-draft'
+import { submitDraft, type SubmitResult } from '@/lib/server/registration/submit-draft'
 import { clientIp } from '@/lib/server/request-context'
 import { submissionSchema } from '@/lib/schemas/registration'
 import { HOME_PROGRAMME_CODE } from '@/lib/site'
 
 const TOO_MANY = 'Trop de demandes depuis votre connexion : réessayez dans une heure.'
+const SERVER_UNAVAILABLE =
+  'Le serveur n’a pas répondu à temps. Vos réponses et vos pièces sont conservées : réessayez dans quelques instants (un dossier déjà reçu ne sera pas enregistré deux fois).'
 
 /** "Commencer mon inscription": a new draft, its token in a cookie, then the first step. */
 export async function startRegistrationAction(formData: FormData): Promise<void> {
-  const parsed = startSchema.safeParse({ website: formData.get('website') ?? undefined })
+  // Anything but the start form's FormData is a forged request: refused as a filled honeypot is.
+  const parsed = startSchema.safeParse({
+    website: formData instanceof FormData ? (formData.get('website') ?? undefined) : 'not a form',
+  })
   const ip = await clientIp()
   if (!parsed.success) {
     // A bot filled the hidden field: pretend nothing happened.
-    logEvent('warn', 'registration.honeypot', { ip })
+    await logSecurityEvent('warn', 'registration.honeypot', { ip })
     redirect('/inscription')
   }
   const limit = await hitRateLimit({ rule: RATE_LIMITS.draftCreation, subject: ip })
   if (!limit.allowed) {
-    logEvent('warn', 'rate_limit.hit', { rule: RATE_LIMITS.draftCreation.name, ip })
+    await logSecurityEvent('warn', 'rate_limit.hit', { rule: RATE_LIMITS.draftCreation.name, ip })
     redirect('/inscription?erreur=trop-de-demandes')
   }
   const created = await createDraft({ programmeCode: HOME_PROGRAMME_CODE })
@@ -109,12 +116,22 @@ export async function submitRegistrationAction(input: {
       fieldErrors: {},
     }
   const ip = await clientIp()
-  const limit = await hitRateLimit({ rule: RATE_LIMITS.submission, subject: ip })
-  if (!limit.allowed) {
-    logEvent('warn', 'rate_limit.hit', { rule: RATE_LIMITS.submission.name, ip })
-    return { ok: false, issues: [], formError: TOO_MANY, fieldErrors: {} }
+  let result: SubmitResult
+  try {
+    const limit = await hitRateLimit({ rule: RATE_LIMITS.submission, subject: ip })
+    if (!limit.allowed) {
+      await logSecurityEvent('warn', 'rate_limit.hit', { rule: RATE_LIMITS.submission.name, ip })
+      return { ok: false, issues: [], formError: TOO_MANY, fieldErrors: {} }
+    }
+    result = await submitDraft({ token })
+  } catch (error) {
+    // The submission is one transaction: whatever the moment the database failed, either nothing
+    // was written or the whole dossier was (and only its answer was lost). Sending again is safe:
+    // it makes the dossier, or finds it and shows the confirmation.
+    if (!isDatabaseUnavailable(error)) throw error
+    logEvent('error', 'dossier.submit_failed', { reason: 'database_unavailable' })
+    return { ok: false, issues: [], formError: SERVER_UNAVAILABLE, fieldErrors: {} }
   }
-  const result = await submitDraft({ token })
   if (!result.ok) return { ok: false, issues: result.issues, formError: result.formError, fieldErrors: {} }
   logEvent('info', 'dossier.submitted', { dossierId: result.dossierId, repeated: result.alreadySubmitted })
   await writeDossierToken(token)

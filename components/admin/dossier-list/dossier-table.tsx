@@ -14,6 +14,8 @@ const submitted = new Intl.DateTimeFormat('fr-FR', {
 
 /** "HOARAU Marie-Claire", the name the person goes by first, as staff file dossiers. */
 function displayedName(row: DossierListRow): string {
+  // Anonymised after its retention period (lib/server/retention): names are empty strings.
+  if (!row.birthName && !row.firstNames) return 'Données personnelles effacées'
   return `${(row.usageName ?? row.birthName).toLocaleUpperCase('fr-FR')} ${row.firstNames}`
 }
 

@@ -1,6 +1,7 @@
 'use client'
 
-import { useId, useState } from 'react'
+import { useEffect, useId, useRef, useState } from 'react'
+import { flushSync } from 'react-dom'
 import { decidePieceAction } from '@/app/(admin)/admin/dossiers/[id]/actions'
 import { Badge } from '@/components/ui/badge'
 import { buttonClass } from '@/components/ui/button'
@@ -41,17 +42,44 @@ export function PieceCard({
   const [rejecting, setRejecting] = useState(false)
   const [preset, setPreset] = useState('')
   const [other, setOther] = useState('')
-  const { run, pending, error } = useReviewAction(decidePieceAction)
+  const { run, pending, error, done } = useReviewAction(decidePieceAction)
+  // Focus never falls back to the top of the page: the buttons and the form replace each other,
+  // and a decided piece's card takes focus while its live region says what was recorded.
+  const card = useRef<HTMLDivElement>(null)
+  const rejectButton = useRef<HTMLButtonElement>(null)
+  const reasonField = useRef<HTMLSelectElement>(null)
+  const [decided, setDecided] = useState<'ACCEPTED' | 'REJECTED' | null>(null)
+  useEffect(() => {
+    if (error?.fieldErrors.reason) reasonField.current?.focus()
+  }, [error])
+  const openRejection = (open: boolean) => {
+    flushSync(() => setRejecting(open))
+    if (open) reasonField.current?.focus()
+    else rejectButton.current?.focus()
+  }
+  const onDecided = (decision: 'ACCEPTED' | 'REJECTED') => () => {
+    flushSync(() => {
+      setRejecting(false)
+      setDecided(decision)
+    })
+    card.current?.focus()
+  }
   const url = `/admin/dossiers/${dossierId}/pieces/${piece.id}`
   const reason = preset === 'AUTRE' ? other : preset
   const status = STATUS[piece.status]
   return (
     <div
+      ref={card}
+      role="group"
+      aria-labelledby={`${id}-nom`}
+      tabIndex={-1}
       className={`rounded-md border p-3 ${piece.status === 'SUPERSEDED' ? 'border-line bg-surface opacity-75' : 'border-line bg-white'}`}
     >
       <div className="flex flex-wrap items-start justify-between gap-2">
         <div className="min-w-0">
-          <p className="font-medium break-all">{piece.fileName}</p>
+          <p id={`${id}-nom`} className="font-medium break-all">
+            {piece.fileName}
+          </p>
           <p className="text-sm text-muted">
             {piece.mimeType === 'application/pdf' ? 'PDF' : piece.mimeType === 'image/png' ? 'PNG' : 'JPEG'} ·{' '}
             {Math.max(1, Math.round(piece.sizeBytes / 1024))} Ko
@@ -104,22 +132,26 @@ export function PieceCard({
                 className={buttonClass('secondary', 'min-h-9 py-1.5 text-sm')}
                 disabled={pending || piece.status === 'ACCEPTED'}
                 onClick={() =>
-                  run({
-                    dossierId,
-                    pieceId: piece.id,
-                    decision: 'ACCEPTED',
-                    reason: '',
-                    seenStatus: piece.status,
-                  })
+                  run(
+                    {
+                      dossierId,
+                      pieceId: piece.id,
+                      decision: 'ACCEPTED',
+                      reason: '',
+                      seenStatus: piece.status,
+                    },
+                    onDecided('ACCEPTED'),
+                  )
                 }
               >
                 Conforme<span className="sr-only"> : {piece.fileName}</span>
               </button>
               <button
+                ref={rejectButton}
                 type="button"
                 className={buttonClass('ghost', 'min-h-9 py-1.5 text-sm text-danger')}
                 disabled={pending}
-                onClick={() => setRejecting(true)}
+                onClick={() => openRejection(true)}
               >
                 Non conforme…<span className="sr-only"> : {piece.fileName}</span>
               </button>
@@ -131,7 +163,7 @@ export function PieceCard({
                 event.preventDefault()
                 run(
                   { dossierId, pieceId: piece.id, decision: 'REJECTED', reason, seenStatus: piece.status },
-                  () => setRejecting(false),
+                  onDecided('REJECTED'),
                 )
               }}
             >
@@ -139,6 +171,7 @@ export function PieceCard({
                 Motif de non-conformité
               </label>
               <select
+                ref={reasonField}
                 id={`${id}-motif`}
                 value={preset}
                 onChange={(event) => setPreset(event.target.value)}
@@ -180,7 +213,7 @@ export function PieceCard({
                 <button
                   type="button"
                   className={buttonClass('ghost', 'min-h-9 py-1.5 text-sm')}
-                  onClick={() => setRejecting(false)}
+                  onClick={() => openRejection(false)}
                 >
                   Annuler
                 </button>
@@ -194,6 +227,13 @@ export function PieceCard({
           ) : null}
         </div>
       ) : null}
+      <p role="status" className="sr-only">
+        {done && decided
+          ? decided === 'ACCEPTED'
+            ? 'Pièce déclarée conforme.'
+            : 'Pièce déclarée non conforme.'
+          : ''}
+      </p>
     </div>
   )
 }

@@ -1,9 +1,10 @@
 'use client'
 
-import { useId, useState } from 'react'
+import { useEffect, useId, useRef, useState } from 'react'
 import { requestPiecesAction } from '@/app/(admin)/admin/dossiers/[id]/actions'
 import { buttonClass } from '@/components/ui/button'
 import { controlClass, FieldError } from '@/components/ui/form'
+import { focusDossierStatus } from './dossier-status'
 import { useReviewAction } from './use-review-action'
 
 /** "Demander des pièces": which ones, and why, in words the applicant understands. */
@@ -22,21 +23,33 @@ export function RequestPiecesForm({
   const [codes, setCodes] = useState<string[]>(preselected)
   const [message, setMessage] = useState('')
   const { run, pending, error, done } = useReviewAction(requestPiecesAction)
+  const firstPiece = useRef<HTMLInputElement>(null)
+  const messageField = useRef<HTMLTextAreaElement>(null)
+  // A refused request: focus goes to the field to correct, which announces its error.
+  useEffect(() => {
+    if (error?.fieldErrors.pieceTypeCodes) firstPiece.current?.focus()
+    else if (error?.fieldErrors.message) messageField.current?.focus()
+  }, [error])
   return (
     <form
       className="space-y-3"
       onSubmit={(event) => {
         event.preventDefault()
-        run({ dossierId, pieceTypeCodes: codes, message, expectedVersion: version }, () => setMessage(''))
+        run({ dossierId, pieceTypeCodes: codes, message, expectedVersion: version }, () => {
+          setMessage('')
+          // The dossier is now incomplete: this form goes away, the new status is announced.
+          focusDossierStatus()
+        })
       }}
     >
       <fieldset aria-describedby={error?.fieldErrors.pieceTypeCodes ? `${id}-pieces-erreur` : undefined}>
         <legend className="font-medium">Pièces à demander</legend>
         <ul className="mt-2 space-y-1">
-          {pieceTypes.map((type) => (
+          {pieceTypes.map((type, index) => (
             <li key={type.code}>
               <label className="flex items-start gap-2">
                 <input
+                  ref={index === 0 ? firstPiece : undefined}
                   type="checkbox"
                   className="mt-1 size-4 accent-accent"
                   checked={codes.includes(type.code)}
@@ -60,6 +73,7 @@ export function RequestPiecesForm({
           Message au candidat
         </label>
         <textarea
+          ref={messageField}
           id={`${id}-message`}
           value={message}
           onChange={(event) => setMessage(event.target.value)}

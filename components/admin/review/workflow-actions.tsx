@@ -1,10 +1,12 @@
 'use client'
 
-import { useId, useState } from 'react'
+import { useEffect, useId, useRef, useState } from 'react'
+import { flushSync } from 'react-dom'
 import { transitionAction } from '@/app/(admin)/admin/dossiers/[id]/actions'
 import { buttonClass } from '@/components/ui/button'
 import { controlClass, FieldError } from '@/components/ui/form'
 import { TRANSITIONS, type TransitionName } from '@/lib/domain/workflow'
+import { focusDossierStatus } from './dossier-status'
 import { useReviewAction } from './use-review-action'
 
 /** The status changes this reviewer may make now; those that need a reason ask for it first. */
@@ -21,6 +23,10 @@ export function WorkflowActions({
   const [open, setOpen] = useState<TransitionName | null>(null)
   const [reason, setReason] = useState('')
   const { run, pending, error, reset } = useReviewAction(transitionAction)
+  const reasonField = useRef<HTMLTextAreaElement>(null)
+  useEffect(() => {
+    if (error?.fieldErrors.reason) reasonField.current?.focus()
+  }, [error])
   const available = transitions.filter((name) => name !== 'REQUEST_PIECES')
   if (available.length === 0) return null
   const needsReason = (name: TransitionName) => TRANSITIONS[name].reasonRequired
@@ -39,10 +45,14 @@ export function WorkflowActions({
             onClick={() => {
               reset()
               if (needsReason(name)) {
-                setOpen(name)
-                setReason('')
+                flushSync(() => {
+                  setOpen(name)
+                  setReason('')
+                })
+                reasonField.current?.focus()
               } else {
-                run({ dossierId, name, reason: '', expectedVersion: version })
+                // The button may go with the status it leads from: focus the new status instead.
+                run({ dossierId, name, reason: '', expectedVersion: version }, focusDossierStatus)
               }
             }}
           >
@@ -55,7 +65,10 @@ export function WorkflowActions({
           className="space-y-2 rounded-md border border-line bg-white p-3"
           onSubmit={(event) => {
             event.preventDefault()
-            run({ dossierId, name: open, reason, expectedVersion: version }, () => setOpen(null))
+            run({ dossierId, name: open, reason, expectedVersion: version }, () => {
+              setOpen(null)
+              focusDossierStatus()
+            })
           }}
         >
           <label htmlFor={`${id}-motif`} className="block font-medium">
@@ -63,6 +76,7 @@ export function WorkflowActions({
           </label>
           <p className="text-sm text-muted">Le motif est envoyé au candidat et gardé dans l’historique.</p>
           <textarea
+            ref={reasonField}
             id={`${id}-motif`}
             value={reason}
             onChange={(event) => setReason(event.target.value)}

@@ -1,7 +1,7 @@
 import 'server-only'
 import { redirect } from 'next/navigation'
 import { can, type Permission } from '@/lib/domain/staff'
-import { logEvent } from '@/lib/server/log'
+import { logSecurityEvent } from '@/lib/server/log-security-event'
 import { lookupStaffSession, readStaffToken, type StaffActor } from './staff-session'
 
 export class AccessDenied extends Error {
@@ -22,15 +22,25 @@ export async function currentStaff(): Promise<StaffActor | null> {
 
 /**
  * Checks that `actor` holds `permission`; every staff data function calls it first, so that no
- * write happens for someone who may not do it, whoever called the function.
+ * write happens for someone who may not do it, whoever called the function. A refusal is logged
+ * (`access.denied`, with the route and the server action; the log is written in the background
+ * since this check is synchronous).
  */
 export function assertCan(
   actor: StaffActor | null | undefined,
   permission: Permission,
 ): asserts actor is StaffActor {
-  if (!actor) throw new AccessDenied('SIGNED_OUT')
+  if (!actor) {
+    void logSecurityEvent('warn', 'access.denied', { permission, reason: 'signed_out' })
+    throw new AccessDenied('SIGNED_OUT')
+  }
   if (!can(actor.role, permission)) {
-    logEvent('warn', 'access.denied', { userId: actor.userId, role: actor.role, permission })
+    void logSecurityEvent('warn', 'access.denied', {
+      userId: actor.userId,
+      role: actor.role,
+      permission,
+      reason: 'forbidden',
+    })
     throw new AccessDenied('FORBIDDEN')
   }
 }
@@ -38,15 +48,25 @@ export function assertCan(
 /** For server actions: the current staff member if they hold `permission`, else AccessDenied. */
 export async function authorize(permission: Permission): Promise<StaffActor> {
   const actor = await currentStaff()
-  if (!actor) logEvent('warn', 'access.denied', { permission, reason: 'signed_out' })
   assertCan(actor, permission)
   return actor
 }
 
-/** For pages: the sign-in page when signed out, the "forbidden" page without the permission. */
+/**
+ * For pages: the sign-in page when signed out, the "forbidden" page without the permission (a
+ * refusal that is logged; being signed out is not, sessions simply expire).
+ */
 export async function requireStaffPage(permission: Permission, returnTo?: string): Promise<StaffActor> {
   const actor = await currentStaff()
   if (!actor) redirect(`/admin/connexion${returnTo ? `?retour=${encodeURIComponent(returnTo)}` : ''}`)
-  if (!can(actor.role, permission)) redirect('/admin/interdit')
+  if (!can(actor.role, permission)) {
+    await logSecurityEvent('warn', 'access.denied', {
+      userId: actor.userId,
+      role: actor.role,
+      permission,
+      reason: 'forbidden',
+    })
+    redirect('/admin/interdit')
+  }
   return actor
 }

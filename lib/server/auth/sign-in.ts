@@ -3,6 +3,7 @@ import { verify as verifyTotp } from 'otplib'
 import { isLockedOut, LOCKOUT_WINDOW_MINUTES } from '@/lib/domain/staff'
 import { getDb } from '@/lib/server/db'
 import { logEvent } from '@/lib/server/log'
+import { logSecurityEvent } from '@/lib/server/log-security-event'
 import { decoyPasswordHash, openSecret, verifyPassword } from './secrets'
 import { createStaffSession } from './staff-session'
 
@@ -39,7 +40,7 @@ export async function signIn(options: {
   const db = getDb()
   if (isLockedOut(await recentFailures(email, options.ip, now))) {
     await db.signInAttempt.create({ data: { email, ip: options.ip, succeeded: false, createdAt: now } })
-    logEvent('warn', 'auth.locked_out', { ip: options.ip })
+    await logSecurityEvent('warn', 'auth.locked_out', { ip: options.ip })
     return { ok: false, message: LOCKED_OUT, locked: true }
   }
   const user = await db.staffUser.findUnique({
@@ -49,7 +50,11 @@ export async function signIn(options: {
   const valid = await verifyPassword(user?.passwordHash ?? (await decoyPasswordHash()), options.password)
   if (!user || !user.active || !user.passwordHash || !valid) {
     await db.signInAttempt.create({ data: { email, ip: options.ip, succeeded: false, createdAt: now } })
-    logEvent('warn', 'auth.sign_in_failed', { ip: options.ip, knownAccount: Boolean(user) })
+    await logSecurityEvent('warn', 'auth.sign_in_failed', {
+      ip: options.ip,
+      knownAccount: Boolean(user),
+      userId: user?.id,
+    })
     return { ok: false, message: WRONG_CREDENTIALS, locked: false }
   }
   await db.signInAttempt.create({ data: { email, ip: options.ip, succeeded: true, createdAt: now } })
@@ -110,6 +115,7 @@ export async function completeSecondFactor(options: {
   if (!user?.active) return { ok: false, message: WRONG_CREDENTIALS, locked: false }
   if (isLockedOut(await recentFailures(user.email, options.ip, now))) {
     await db.staffSession.deleteMany({ where: { id: options.sessionId } })
+    await logSecurityEvent('warn', 'auth.locked_out', { ip: options.ip, userId: options.userId })
     return { ok: false, message: LOCKED_OUT, locked: true }
   }
   const timeStep = await verifyTotpCode(
@@ -133,7 +139,7 @@ export async function completeSecondFactor(options: {
     await db.signInAttempt.create({
       data: { email: user.email, ip: options.ip, succeeded: false, createdAt: now },
     })
-    logEvent('warn', 'auth.second_factor_failed', { userId: options.userId, ip: options.ip })
+    await logSecurityEvent('warn', 'auth.second_factor_failed', { userId: options.userId, ip: options.ip })
     return {
       ok: false,
       message: 'Code incorrect ou expiré : saisissez le code affiché maintenant par votre application.',

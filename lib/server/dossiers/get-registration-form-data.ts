@@ -32,7 +32,8 @@ export async function getRegistrationFormData(options: {
 }): Promise<RegistrationFormData | null> {
   const db = getDb()
   const row = await db.dossier.findUnique({ where: { id: options.dossierId }, include: dossierInclude })
-  if (!row) return null
+  // An anonymised dossier has no answers left to print.
+  if (!row || row.anonymisedAt) return null
   const context = await getRegistrationContext({ sessionId: row.sessionId })
   if (!context) return null
   const { programme, session } = context

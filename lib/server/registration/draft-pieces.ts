@@ -3,12 +3,15 @@ import { fromIsoDate, type IsoDate } from '@/lib/domain/dates'
 import { fileStore } from '@/lib/server/files/file-store'
 import type { InspectedUpload } from '@/lib/server/files/inspect-upload'
 import { getDb } from '@/lib/server/db'
+import { looksLikeUuid } from '@/lib/server/staff/looks-like-uuid'
 import { getDraft } from './get-draft'
 import { DRAFT_UNAVAILABLE } from './save-draft-step'
 
 /** A piece type may have several files (e.g. several diplomas), up to this many. */
 export const MAX_FILES_PER_PIECE = 5
 export const MAX_FILES_PER_DRAFT = 40
+
+const PIECE_GONE = 'Ce fichier n’existe plus.'
 
 export type PieceResult = { ok: true; pieceId: string } | { ok: false; message: string }
 
@@ -69,11 +72,13 @@ export async function removeDraftPiece(options: {
 }): Promise<{ ok: boolean; message?: string }> {
   const lookup = await getDraft({ token: options.token, now: options.now })
   if (lookup.state !== 'ACTIVE') return { ok: false, message: DRAFT_UNAVAILABLE[lookup.state] }
+  // The id comes from the request: anything but a UUID would fail the query's ::uuid cast.
+  if (!looksLikeUuid(options.pieceId)) return { ok: false, message: PIECE_GONE }
   const piece = await getDb().draftPiece.findFirst({
     where: { id: options.pieceId, draftId: lookup.draft.id },
     select: { fileId: true },
   })
-  if (!piece) return { ok: false, message: 'Ce fichier n’existe plus.' }
+  if (!piece) return { ok: false, message: PIECE_GONE }
   await getDb().$transaction(async (tx) => {
     // Deleting the file deletes its draft piece (cascade).
     await fileStore.remove(tx, piece.fileId)
@@ -90,9 +95,10 @@ export async function setDraftPieceDate(options: {
 }): Promise<{ ok: boolean; message?: string }> {
   const lookup = await getDraft({ token: options.token, now: options.now })
   if (lookup.state !== 'ACTIVE') return { ok: false, message: DRAFT_UNAVAILABLE[lookup.state] }
+  if (!looksLikeUuid(options.pieceId)) return { ok: false, message: PIECE_GONE }
   const { count } = await getDb().draftPiece.updateMany({
     where: { id: options.pieceId, draftId: lookup.draft.id },
     data: { documentDate: fromIsoDate(options.documentDate) },
   })
-  return count === 1 ? { ok: true } : { ok: false, message: 'Ce fichier n’existe plus.' }
+  return count === 1 ? { ok: true } : { ok: false, message: PIECE_GONE }
 }

@@ -30,6 +30,33 @@ export const DRAFT_UNAVAILABLE: Record<'SUBMITTED' | 'EXPIRED' | 'NONE', string>
   NONE: 'Votre inscription en cours est introuvable : ouvrez le lien reçu par e-mail, ou recommencez.',
 }
 
+/** A NUL character, or half of a surrogate pair: text PostgreSQL's jsonb refuses to store. */
+const UNSTORABLE_TEXT = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/
+
+/**
+ * What was typed, as the JSON the draft keeps (the schema's checks are done; unknown keys are kept
+ * too, so that the form shows again exactly what it sent), or null when it cannot be stored: a big
+ * integer or a cycle (which JSON.stringify refuses), text jsonb refuses, or a `__proto__` key (an
+ * own property after JSON.parse, which Prisma's JSON serialisation throws on). The form never
+ * sends these; a forged request can.
+ */
+function storableJson(input: StepInput): string | null {
+  let serialized: string | undefined
+  try {
+    serialized = JSON.stringify(input)
+  } catch {
+    return null
+  }
+  if (serialized === undefined) return null
+  let storable = true
+  JSON.parse(serialized, (key: string, value: unknown) => {
+    if (key === '__proto__' || UNSTORABLE_TEXT.test(key)) storable = false
+    if (typeof value === 'string' && UNSTORABLE_TEXT.test(value)) storable = false
+    return value
+  })
+  return storable ? serialized : null
+}
+
 export function resumeLink(token: string): string {
   return `${publicBaseUrl()}/inscription/reprendre/${token}`
 }
@@ -53,7 +80,13 @@ export async function saveDraftStep(options: {
   const stepContext = stepContextOf(draft.context, today)
   const parsed = stepSchema(options.step, stepContext).safeParse(options.input)
   if (!parsed.success) return { ok: false, fieldErrors: fieldErrors(parsed.error), formError: null }
-  const serialized = JSON.stringify(options.input)
+  const serialized = storableJson(options.input)
+  if (serialized === null)
+    return {
+      ok: false,
+      fieldErrors: {},
+      formError: 'Ce formulaire contient des caractères non pris en charge.',
+    }
   if (serialized.length > MAX_STEP_BYTES)
     return { ok: false, fieldErrors: {}, formError: 'Ce formulaire contient trop de texte.' }
 

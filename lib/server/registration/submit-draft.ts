@@ -84,7 +84,7 @@ export async function submitDraft(options: { token: string; now?: Date }): Promi
           },
         },
       })
-      const context = await getRegistrationContext({ sessionId: draftRow.sessionId })
+      const context = await getRegistrationContext({ sessionId: draftRow.sessionId, db: tx })
       if (!context) return { ok: false, issues: [], formError: DRAFT_UNAVAILABLE.NONE }
       const uploads = draft.pieces.map((piece) => ({
         id: piece.id,

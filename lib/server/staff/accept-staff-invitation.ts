@@ -4,6 +4,7 @@ import { hashPassword } from '@/lib/server/auth/secrets'
 import { createStaffSession } from '@/lib/server/auth/staff-session'
 import { getDb } from '@/lib/server/db'
 import { logEvent } from '@/lib/server/log'
+import { logSecurityEvent } from '@/lib/server/log-security-event'
 import { hashToken } from '@/lib/server/tokens'
 import { getStaffInvitation } from './get-staff-invitation'
 
@@ -27,7 +28,10 @@ export async function acceptStaffInvitation(options: {
 }): Promise<AcceptInvitationResult> {
   const now = options.now ?? new Date()
   const invitation = await getStaffInvitation({ token: options.token, now })
-  if (invitation.state !== 'VALID') return { ok: false, fieldErrors: {}, formError: INVITATION_INVALID }
+  if (invitation.state !== 'VALID') {
+    await logSecurityEvent('warn', 'access.denied', { reason: 'invalid_private_link', ip: options.ip })
+    return { ok: false, fieldErrors: {}, formError: INVITATION_INVALID }
+  }
   const problem = passwordProblem(options.password, invitation.email)
   if (problem) return { ok: false, fieldErrors: { password: problem }, formError: null }
   const passwordHash = await hashPassword(options.password)

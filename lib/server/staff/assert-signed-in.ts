@@ -1,7 +1,7 @@
 import 'server-only'
 import { AccessDenied } from '@/lib/server/auth/authorize'
 import type { StaffActor } from '@/lib/server/auth/staff-session'
-import { logEvent } from '@/lib/server/log'
+import { logSecurityEvent } from '@/lib/server/log-security-event'
 
 /**
  * For what every staff member may do on their own account (no permission needed, only a
@@ -9,6 +9,6 @@ import { logEvent } from '@/lib/server/log'
  */
 export function assertSignedIn(actor: StaffActor | null | undefined): asserts actor is StaffActor {
   if (actor) return
-  logEvent('warn', 'access.denied', { permission: 'own-account', reason: 'signed_out' })
+  void logSecurityEvent('warn', 'access.denied', { permission: 'own-account', reason: 'signed_out' })
   throw new AccessDenied('SIGNED_OUT')
 }

@@ -3,7 +3,7 @@ import { isLockedOut, LOCKOUT_WINDOW_MINUTES } from '@/lib/domain/staff'
 import { LOCKED_OUT } from '@/lib/server/auth/sign-in'
 import { verifyPassword } from '@/lib/server/auth/secrets'
 import type { DbClient } from '@/lib/server/db'
-import { logEvent } from '@/lib/server/log'
+import { logSecurityEvent } from '@/lib/server/log-security-event'
 
 export const WRONG_CURRENT_PASSWORD = 'Mot de passe actuel incorrect.'
 
@@ -26,11 +26,14 @@ export async function checkCurrentPassword(
     db.signInAttempt.count({ where: { email: user.email, succeeded: false, createdAt: { gte: since } } }),
     db.signInAttempt.count({ where: { ip: options.ip, succeeded: false, createdAt: { gte: since } } }),
   ])
-  if (isLockedOut({ forAccount, forIp })) return { ok: false, message: LOCKED_OUT }
+  if (isLockedOut({ forAccount, forIp })) {
+    await logSecurityEvent('warn', 'auth.locked_out', { userId: options.userId, ip: options.ip })
+    return { ok: false, message: LOCKED_OUT }
+  }
   if (await verifyPassword(user.passwordHash, options.password)) return { ok: true }
   await db.signInAttempt.create({
     data: { email: user.email, ip: options.ip, succeeded: false, createdAt: options.now },
   })
-  logEvent('warn', 'staff.current_password_wrong', { userId: options.userId, ip: options.ip })
+  await logSecurityEvent('warn', 'staff.current_password_wrong', { userId: options.userId, ip: options.ip })
   return { ok: false, message: WRONG_CURRENT_PASSWORD }
 }

@@ -1,5 +1,5 @@
 import 'server-only'
-import { logEvent } from '@/lib/server/log'
+import { logSecurityEvent } from '@/lib/server/log-security-event'
 import { hitRateLimit, RATE_LIMITS } from '@/lib/server/rate-limit'
 import { clientIp } from '@/lib/server/request-context'
 import { isSameOrigin, readPieceUpload, type ParsedUpload } from './read-upload'
@@ -10,7 +10,8 @@ const json = (status: number, body: Record<string, unknown>) =>
 /**
  * What every piece upload route does: same-origin check, the private token of the cookie, per-IP
  * rate limit, reading and inspecting the file, then `store`. Refusals are JSON `{ message }` in
- * French, logged as security events without personal data.
+ * French, logged as security events (`upload.refused` with a code, `rate_limit.hit`) without the
+ * file, its name or the token.
  */
 export async function handlePieceUpload(
   request: Request,
@@ -23,21 +24,30 @@ export async function handlePieceUpload(
     ) => Promise<{ ok: true; body: Record<string, unknown> } | { ok: false; message: string }>
   },
 ): Promise<Response> {
-  if (!isSameOrigin(request)) return json(403, { message: 'Envoi refusé.' })
-  if (!options.token) return json(401, { message: options.missingTokenMessage })
+  if (!isSameOrigin(request)) {
+    await logSecurityEvent('warn', 'upload.refused', { code: 'CROSS_ORIGIN' })
+    return json(403, { message: 'Envoi refusé.' })
+  }
+  if (!options.token) {
+    await logSecurityEvent('warn', 'upload.refused', { code: 'NO_TOKEN' })
+    return json(401, { message: options.missingTokenMessage })
+  }
   const ip = await clientIp()
   const limit = await hitRateLimit({ rule: RATE_LIMITS.upload, subject: ip })
   if (!limit.allowed) {
-    logEvent('warn', 'rate_limit.hit', { rule: RATE_LIMITS.upload.name, ip })
+    await logSecurityEvent('warn', 'rate_limit.hit', { rule: RATE_LIMITS.upload.name })
     return json(429, {
       message: 'Trop de fichiers envoyés depuis votre connexion : réessayez dans une heure.',
     })
   }
   const parsed = await readPieceUpload(request)
   if (!parsed.ok) {
-    logEvent('warn', 'upload.refused', { code: parsed.code, ip })
+    await logSecurityEvent('warn', 'upload.refused', { code: parsed.code, status: parsed.status })
     return json(parsed.status, { message: parsed.message })
   }
   const stored = await options.store(options.token, parsed)
-  return stored.ok ? json(201, stored.body) : json(422, { message: stored.message })
+  if (stored.ok) return json(201, stored.body)
+  // The draft or dossier refused it (expired, piece not asked for…): its message is not logged.
+  await logSecurityEvent('warn', 'upload.refused', { code: 'NOT_ACCEPTED' })
+  return json(422, { message: stored.message })
 }

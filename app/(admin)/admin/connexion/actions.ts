@@ -28,16 +28,21 @@ function safeReturn(path: string | undefined): string {
     : '/admin'
 }
 
+/** A field of the posted form; anything but a FormData is a forged request, read as an empty form. */
+function field(form: unknown, name: string): FormDataEntryValue | null {
+  return form instanceof FormData ? form.get(name) : null
+}
+
 export async function signInAction(_state: SignInState, form: FormData): Promise<SignInState> {
   const parsed = signInSchema.safeParse({
-    email: form.get('email'),
-    password: form.get('password'),
-    retour: form.get('retour') ?? undefined,
+    email: field(form, 'email'),
+    password: field(form, 'password'),
+    retour: field(form, 'retour') ?? undefined,
   })
   if (!parsed.success || !parsed.data.email || !parsed.data.password) {
     return {
       message: 'Indiquez votre adresse e-mail et votre mot de passe.',
-      email: String(form.get('email') ?? ''),
+      email: String(field(form, 'email') ?? ''),
     }
   }
   // A new session at each sign-in: whatever cookie was there is dropped first.
@@ -63,7 +68,7 @@ export async function secondFactorAction(_state: CodeState, form: FormData): Pro
   const token = await readStaffToken()
   const lookup = await lookupStaffSession(token)
   if (lookup.state !== 'PENDING_SECOND_FACTOR') redirect('/admin/connexion')
-  const code = String(form.get('code') ?? '')
+  const code = String(field(form, 'code') ?? '')
   const result = await completeSecondFactor({
     sessionId: lookup.sessionId,
     userId: lookup.userId,
@@ -78,7 +83,7 @@ export async function secondFactorAction(_state: CodeState, form: FormData): Pro
     return { message: result.message }
   }
   await writeStaffCookie(result.token)
-  redirect(safeReturn(String(form.get('retour') ?? '') || undefined))
+  redirect(safeReturn(String(field(form, 'retour') ?? '') || undefined))
 }
 
 /** Sign-out: the session is deleted on the server, so its cookie is worthless even if kept. */

@@ -30,7 +30,10 @@ function dossiers(count: number): string {
 }
 
 export default async function DossierListPage({ searchParams }: { searchParams: Promise<RawSearchParams> }) {
-  const parsed = parseDossierFilters(await searchParams)
+  const raw = await searchParams
+  const parsed = parseDossierFilters(raw)
+  // Set by the erasure of a dossier (RGPD), which lands here since the dossier's page is gone.
+  const erased = (raw instanceof URLSearchParams ? raw.get('efface') : raw.efface) === '1'
   const actor = await requireStaffPage(
     'dossiers.read',
     dossierListHref(parsed, { after: parsed.after, before: parsed.before }),
@@ -87,6 +90,12 @@ export default async function DossierListPage({ searchParams }: { searchParams: 
           </div>
         ) : null}
       </div>
+      {erased ? (
+        <Alert tone="success" role="status" className="mt-4">
+          Le dossier a été effacé, avec ses pièces, ses messages, ses notes, ses paiements et ses e-mails. Le
+          journal garde seulement la trace de l’effacement, sans donnée personnelle.
+        </Alert>
+      ) : null}
 
       <StatusTabs filters={filters} counts={counts} />
       <DossierFiltersForm filters={filters} options={options} />

@@ -18,8 +18,10 @@ const SENT =
   'Si un dossier correspond à cette référence et à cette adresse, un nouveau lien vient d’y être envoyé. L’ancien lien ne fonctionne plus.'
 
 export async function requestNewLinkAction(_state: LostLinkState, form: FormData): Promise<LostLinkState> {
-  const values = { reference: String(form.get('reference') ?? ''), email: String(form.get('email') ?? '') }
-  const parsed = lostLinkSchema.safeParse({ ...values, website: form.get('website') ?? undefined })
+  // Anything but the form's FormData is a forged request: read as an empty form.
+  const field = (name: string) => (form instanceof FormData ? form.get(name) : null)
+  const values = { reference: String(field('reference') ?? ''), email: String(field('email') ?? '') }
+  const parsed = lostLinkSchema.safeParse({ ...values, website: field('website') ?? undefined })
   if (!parsed.success) {
     const fieldErrors: Record<string, string> = {}
     for (const issue of parsed.error.issues) fieldErrors[issue.path.join('.')] ??= issue.message

@@ -20,6 +20,7 @@ import {
 } from '@/lib/server/registration/registration-context'
 
 export type StaffDossier = {
+  anonymised: false
   id: string
   reference: string
   status: StoredDossierStatus
@@ -62,11 +63,29 @@ export type StaffDossier = {
   canDecide: boolean
 }
 
+/**
+ * A dossier whose retention period ended (lib/server/retention): what the statistics keep, and its
+ * history without reasons. Nothing can be done on it any more but erase it.
+ */
+export type AnonymisedStaffDossier = {
+  anonymised: true
+  id: string
+  reference: string
+  status: StoredDossierStatus
+  submittedAt: Date
+  anonymisedAt: Date
+  sessionLabel: string
+  category: string
+  totalCents: number
+  ueCodes: string[]
+  history: StaffDossier['history']
+}
+
 /** A dossier as staff review it: every answer, piece, payment, note, message and event. */
 export async function getStaffDossier(options: {
   actor: StaffActor | null
   dossierId: string
-}): Promise<StaffDossier | null> {
+}): Promise<StaffDossier | AnonymisedStaffDossier | null> {
   assertCan(options.actor, 'dossiers.read')
   if (!/^[0-9a-f-]{36}$/i.test(options.dossierId)) return null
   const db = getDb()
@@ -96,10 +115,40 @@ export async function getStaffDossier(options: {
       (user) => [user.id, user.name],
     ),
   )
+  const history = row.events.map((event) => ({
+    id: event.id,
+    action: event.action,
+    actor:
+      event.actorType === 'APPLICANT'
+        ? 'Le candidat'
+        : event.actorType === 'SYSTEM'
+          ? 'Le portail'
+          : (staff.get(event.actorId ?? '') ?? 'Personnel'),
+    fromStatus: event.fromStatus,
+    toStatus: event.toStatus,
+    reason: event.reason,
+    createdAt: event.createdAt,
+  }))
+  if (row.anonymisedAt) {
+    return {
+      anonymised: true,
+      id: row.id,
+      reference: row.reference,
+      status: row.status,
+      submittedAt: row.submittedAt,
+      anonymisedAt: row.anonymisedAt,
+      sessionLabel: context.session.label,
+      category: row.category,
+      totalCents: row.totalCents,
+      ueCodes: row.ues.map((ue) => ue.ue.code).sort(),
+      history,
+    }
+  }
   const answers = row.answers as unknown as CompleteAnswers
   const pieces = pieceViews(row)
   const canDecide = can(options.actor.role, 'dossiers.decide')
   return {
+    anonymised: false,
     id: row.id,
     reference: row.reference,
     status: row.status,
@@ -138,20 +187,7 @@ export async function getStaffDossier(options: {
       author: message.authorId ? (staff.get(message.authorId) ?? '—') : null,
       createdAt: message.createdAt,
     })),
-    history: row.events.map((event) => ({
-      id: event.id,
-      action: event.action,
-      actor:
-        event.actorType === 'APPLICANT'
-          ? 'Le candidat'
-          : event.actorType === 'SYSTEM'
-            ? 'Le portail'
-            : (staff.get(event.actorId ?? '') ?? 'Personnel'),
-      fromStatus: event.fromStatus,
-      toStatus: event.toStatus,
-      reason: event.reason,
-      createdAt: event.createdAt,
-    })),
+    history,
     context,
     transitions: canDecide ? availableTransitions(row.status, 'STAFF') : [],
     canDecide,

@@ -11,6 +11,8 @@ export type LockedDossier = {
   reference: string
   email: string
   sessionId: string
+  /** Set once the retention period ended: the dossier can no longer change. */
+  anonymisedAt: Date | null
 }
 
 /**
@@ -23,7 +25,7 @@ export async function lockDossier(
   expectedVersion?: number,
 ): Promise<LockedDossier | null> {
   const [row] = await tx.$queryRaw<LockedDossier[]>`
-    SELECT id, status, version, reference, email, "sessionId" FROM "Dossier" WHERE id = ${dossierId}::uuid FOR UPDATE`
+    SELECT id, status, version, reference, email, "sessionId", "anonymisedAt" FROM "Dossier" WHERE id = ${dossierId}::uuid FOR UPDATE`
   if (!row) return null
   if (expectedVersion !== undefined && row.version !== expectedVersion) {
     throw new ReviewConflict(

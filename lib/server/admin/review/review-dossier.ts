@@ -36,6 +36,11 @@ async function review(
     const result = await getDb().$transaction(async (tx) => {
       const dossier = await lockDossier(tx, options.dossierId, options.expectedVersion)
       if (!dossier) return { ok: false, message: 'Dossier introuvable.' } as ReviewResult
+      if (dossier.anonymisedAt)
+        return {
+          ok: false,
+          message: 'Ce dossier est anonymisé (durée de conservation écoulée) : il ne peut plus être modifié.',
+        } as ReviewResult
       const statusBefore = dossier.status
       const outcome = await change(tx, dossier, actor)
       if (!outcome.result.ok) {
@@ -111,12 +116,23 @@ export function decidePiece(options: {
   return review(options, async (tx, dossier, actor) => {
     const piece = await tx.piece.findFirst({
       where: { id: options.pieceId, dossierId: dossier.id },
-      select: { id: true, status: true, pieceTypeCode: true },
+      select: { id: true, status: true, pieceTypeCode: true, decidedBy: true, decisionReason: true },
     })
     if (!piece || piece.status === 'SUPERSEDED')
       return {
         result: { ok: false, message: 'Cette pièce a été remplacée par le candidat : rechargez la page.' },
       }
+    const reason = options.decision === 'REJECTED' ? (options.reason?.trim() ?? null) : null
+    // The same reviewer sending the same decision again (its answer was lost when the database
+    // failed at COMMIT, or a second click): it is already saved, so it succeeds without a second
+    // audit event, instead of blaming "someone else".
+    if (
+      piece.status !== options.seenStatus &&
+      piece.status === options.decision &&
+      piece.decidedBy === actor.userId &&
+      piece.decisionReason === reason
+    )
+      return { result: { ok: true } }
     if (piece.status !== options.seenStatus) {
       return {
         result: {
@@ -133,7 +149,6 @@ export function decidePiece(options: {
     })
     if (problem) return { result: { ok: false, message: problem, field: 'reason' } }
     if (dossier.status === 'SUBMITTED') await moveStatus(tx, dossier, actor, 'START_REVIEW', null)
-    const reason = options.decision === 'REJECTED' ? options.reason!.trim() : null
     await tx.piece.update({
       where: { id: piece.id },
       data: {
@@ -215,7 +230,7 @@ export function transitionDossier(options: {
 /** Labels of the required pieces that are not (all) conforming yet. */
 async function piecesNotAccepted(tx: DbClient, dossierId: string): Promise<string[]> {
   const row = await tx.dossier.findUniqueOrThrow({ where: { id: dossierId }, include: dossierInclude })
-  const context = await getRegistrationContext({ sessionId: row.sessionId })
+  const context = await getRegistrationContext({ sessionId: row.sessionId, db: tx })
   if (!context) return []
   const checklist = dossierChecklist({
     programme: context.programme,
@@ -248,7 +263,7 @@ export function requestPieces(options: {
       }
     if (!message)
       return { result: { ok: false, message: 'Expliquez au candidat ce qui ne va pas.', field: 'message' } }
-    const context = await getRegistrationContext({ sessionId: dossier.sessionId })
+    const context = await getRegistrationContext({ sessionId: dossier.sessionId, db: tx })
     const labels = options.pieceTypeCodes.map(
       (code) => context?.programme.pieceTypes.find((type) => type.code === code)?.label,
     )

@@ -1,6 +1,7 @@
 'use server'
 
 import { revalidatePath } from 'next/cache'
+import { redirect } from 'next/navigation'
 import type { z } from 'zod'
 import { fieldErrors } from '@/lib/schemas/registration-steps'
 import {
@@ -10,6 +11,7 @@ import {
   requestPiecesSchema,
   transitionSchema,
 } from '@/lib/schemas/review'
+import { eraseDossierSchema } from '@/lib/schemas/rgpd'
 import {
   addNote,
   decidePiece,
@@ -20,7 +22,13 @@ import {
   type ReviewResult,
 } from '@/lib/server/admin/review/review-dossier'
 import { AccessDenied, authorize } from '@/lib/server/auth/authorize'
+import { isDatabaseUnavailable } from '@/lib/server/database-unavailable'
+import { logEvent } from '@/lib/server/log'
+import { eraseDossier } from '@/lib/server/retention/erase-dossier'
 import type { StaffActor } from '@/lib/server/auth/staff-session'
+
+const SERVER_UNAVAILABLE =
+  'Le serveur n’a pas répondu à temps : votre changement n’a peut-être pas été enregistré. Réessayez dans quelques instants.'
 
 export type ReviewActionResult =
   { ok: true } | { ok: false; message: string; fieldErrors: Record<string, string> }
@@ -50,6 +58,11 @@ async function run<S extends z.ZodType>(
     return { ok: true }
   } catch (error) {
     if (error instanceof AccessDenied) return { ok: false, message: error.message, fieldErrors: {} }
+    // Each change is one transaction: it was saved whole or not at all, and trying again is safe.
+    if (isDatabaseUnavailable(error)) {
+      logEvent('error', 'review.change_failed', { reason: 'database_unavailable' })
+      return { ok: false, message: SERVER_UNAVAILABLE, fieldErrors: {} }
+    }
     throw error
   }
 }
@@ -114,4 +127,34 @@ export async function recordPaymentAction(input: unknown): Promise<ReviewActionR
       reference: data.reference,
     }),
   )
+}
+
+/**
+ * Erases the dossier at the applicant's request (admins only, reference typed to confirm), then
+ * opens the list, which says it was done: the dossier's own page no longer exists.
+ */
+export async function eraseDossierAction(input: unknown): Promise<ReviewActionResult> {
+  const parsed = eraseDossierSchema.safeParse(input)
+  if (!parsed.success)
+    return { ok: false, message: 'Vérifiez les champs signalés.', fieldErrors: fieldErrors(parsed.error) }
+  try {
+    const actor = await authorize('rgpd.requests')
+    const result = await eraseDossier({
+      actor,
+      dossierId: parsed.data.dossierId,
+      confirmation: parsed.data.confirmation,
+    })
+    if (!result.ok)
+      return {
+        ok: false,
+        message: result.message,
+        fieldErrors: result.field ? { [result.field]: result.message } : {},
+      }
+  } catch (error) {
+    if (error instanceof AccessDenied) return { ok: false, message: error.message, fieldErrors: {} }
+    throw error
+  }
+  revalidatePath('/admin/dossiers')
+  revalidatePath('/admin')
+  redirect('/admin/dossiers?efface=1')
 }

@@ -2,11 +2,12 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { PaymentForm } from '@/components/admin/review/payment-form'
+import { DossierStatusLine } from '@/components/admin/review/dossier-status'
+import { PersonalDataPanel } from '@/components/admin/review/personal-data-panel'
 import { PieceCard } from '@/components/admin/review/piece-card'
 import { RequestPiecesForm } from '@/components/admin/review/request-pieces-form'
 import { TextEntryForm } from '@/components/admin/review/text-entry-form'
 import { WorkflowActions } from '@/components/admin/review/workflow-actions'
-import { StatusBadge } from '@/components/dossier/status-badge'
 import { Badge } from '@/components/ui/badge'
 import { buttonClass } from '@/components/ui/button'
 import { todayIn } from '@/lib/domain/dates'
@@ -14,12 +15,14 @@ import { paymentInstructions, registrationFees } from '@/lib/domain/fees'
 import { formatNir } from '@/lib/domain/nir'
 import { displayPhone } from '@/lib/domain/phone'
 import { DIPLOMA_LEVEL_LABELS } from '@/lib/domain/registration'
+import { can } from '@/lib/domain/staff'
 import { AUDIT_ACTION_LABELS, PAYMENT_KIND_LABELS } from '@/lib/domain/review'
 import { STATUS_LABELS, type DossierStatus } from '@/lib/domain/workflow'
 import { formatDate, formatEuros } from '@/lib/format'
 import { toFrenchDate } from '@/lib/schemas/fields'
 import { getStaffDossier } from '@/lib/server/admin/review/get-staff-dossier'
 import { requireStaffPage } from '@/lib/server/auth/authorize'
+import { AnonymisedDossier } from './anonymised-dossier'
 
 export const metadata: Metadata = { title: 'Dossier — espace gestion' }
 
@@ -72,6 +75,14 @@ export default async function StaffDossierPage({ params }: { params: Promise<{ i
   const actor = await requireStaffPage('dossiers.read', `/admin/dossiers/${id}`)
   const dossier = await getStaffDossier({ actor, dossierId: id })
   if (!dossier) notFound()
+  const canAnswerRgpd = can(actor.role, 'rgpd.requests')
+  if (dossier.anonymised) {
+    return (
+      <AnonymisedDossier dossier={dossier}>
+        {canAnswerRgpd ? <PersonalDataPanel dossierId={dossier.id} reference={dossier.reference} /> : null}
+      </AnonymisedDossier>
+    )
+  }
   const { answers, context } = dossier
   const { identite: identity, coordonnees: contact, situation } = answers
   const { cautionCents, chosen } = registrationFees(context.session, answers)
@@ -98,7 +109,7 @@ export default async function StaffDossierPage({ params }: { params: Promise<{ i
           {dossier.reference} — {identity.firstNames}{' '}
           {(identity.usageName ?? identity.birthName).toUpperCase()}
         </h1>
-        <StatusBadge status={dossier.status} />
+        <DossierStatusLine status={dossier.status} />
       </div>
       <p className="mt-1 text-sm text-muted">
         Déposé le {dateTime.format(dossier.submittedAt)} · {CATEGORY[situation.category]} ·{' '}
@@ -350,6 +361,11 @@ export default async function StaffDossierPage({ params }: { params: Promise<{ i
               </div>
             ) : null}
           </Panel>
+          {canAnswerRgpd ? (
+            <Panel title="Données personnelles (RGPD)" id="rgpd">
+              <PersonalDataPanel dossierId={dossier.id} reference={dossier.reference} />
+            </Panel>
+          ) : null}
         </div>
       </div>
     </div>

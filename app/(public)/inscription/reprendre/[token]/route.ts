@@ -1,6 +1,7 @@
 import { secureCookies } from '@/lib/env'
 import { firstIncompleteStep } from '@/lib/domain/registration'
 import { redirectTo } from '@/lib/server/http'
+import { logSecurityEvent } from '@/lib/server/log-security-event'
 import { draftExpiry } from '@/lib/server/registration/create-draft'
 import { DRAFT_COOKIE } from '@/lib/server/registration/cookies'
 import { getDraft } from '@/lib/server/registration/get-draft'
@@ -12,7 +13,12 @@ import { getDraft } from '@/lib/server/registration/get-draft'
 export async function GET(_request: Request, { params }: { params: Promise<{ token: string }> }) {
   const { token } = await params
   const lookup = await getDraft({ token })
-  if (lookup.state !== 'ACTIVE') return redirectTo(`/inscription?etat=${lookup.state.toLowerCase()}`)
+  if (lookup.state !== 'ACTIVE') {
+    // NONE is a mistyped or guessed link: worth a trace (never the token itself).
+    if (lookup.state === 'NONE')
+      await logSecurityEvent('warn', 'access.denied', { reason: 'unknown_private_link' })
+    return redirectTo(`/inscription?etat=${lookup.state.toLowerCase()}`)
+  }
   const response = redirectTo(`/inscription/${firstIncompleteStep(lookup.draft.completedSteps)}`)
   response.cookies.set(DRAFT_COOKIE, token, {
     httpOnly: true,

@@ -5,6 +5,7 @@ import { RegistrationFormPrint } from '@/components/dossier/registration-form-pr
 import { buttonClass } from '@/components/ui/button'
 import { PrintButton } from '@/components/ui/print-button'
 import { qrCodeSvg } from '@/lib/pdf/qr-code'
+import { cspNonce } from '@/lib/server/csp-nonce'
 import { requireStaffPage } from '@/lib/server/auth/authorize'
 import { getRegistrationFormData } from '@/lib/server/dossiers/get-registration-form-data'
 
@@ -31,7 +32,7 @@ export default async function StaffPrintableFormPage({ params }: { params: Promi
           <PrintButton />
         </div>
       </div>
-      <RegistrationFormPrint data={data} qrSvg={await qrCodeSvg(data.staffUrl)} />
+      <RegistrationFormPrint data={data} qrSvg={await qrCodeSvg(data.staffUrl)} nonce={await cspNonce()} />
     </>
   )
 }
