@@ -22,7 +22,7 @@ export default defineConfig([
   },
   {
     // Tooling reads its own environment (it runs before lib/env.ts applies, or configures it).
-    // (lib/cache/isr-cache-handler.mjs is loaded by Next's server itself, outside the app's bundle.)
+    // (lib/cache/portal-cache-handler.mjs is loaded by Next's server itself, outside the app's bundle.)
     files: [
       'scripts/**',
       'lib/env.ts',
@@ -30,7 +30,7 @@ export default defineConfig([
       'tests/**',
       'bench/**',
       'prisma/**',
-      'lib/cache/isr-cache-handler.mjs',
+      'lib/cache/portal-cache-handler.mjs',
     ],
     rules: { 'no-restricted-syntax': 'off' },
   },

@@ -8,9 +8,10 @@ const config: NextConfig = {
   distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,
   reactStrictMode: true,
-  // Next's file-system cache, which also stores each prerendered page with a CSP listing the
-  // hashes of its inline scripts (see the file). Loaded by Next at run time, not compiled.
-  cacheHandler: fileURLToPath(new URL('./lib/security/prerendered-page-cache.mjs', import.meta.url)),
+  // Next's file-system cache, with invalidation shared by every instance (lib/cache/shared-tags.mjs)
+  // and each prerendered page stored with a CSP listing the hashes of its inline scripts
+  // (lib/security/prerendered-page-cache.mjs). Loaded by Next at run time, not compiled.
+  cacheHandler: fileURLToPath(new URL('./lib/cache/portal-cache-handler.mjs', import.meta.url)),
   experimental: {
     // Next refuses a server action whose Origin is not the host it was sent to; hosts listed here
     // are accepted too (README, "Security headers").
