@@ -1,8 +1,9 @@
 // The server the Playwright tests drive: a fresh, migrated and seeded database (portal_e2e on the
 // test server, see with-test-database.ts), a production build of its own (.next-e2e, so that the
-// build `npm start` serves is left alone), and `next start` on E2E_PORT (3100).
+// build `npm start` serves is left alone), and `next start` on E2E_PORT (3100), plus a second
+// instance on E2E_PORT + 1.
 import { spawn, spawnSync } from 'node:child_process'
-import { writeFileSync } from 'node:fs'
+import { cpSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { hash } from '@node-rs/argon2'
 import pg from 'pg'
@@ -73,15 +74,29 @@ if (!isBuildCurrent(path.join(root, distDir), fingerprint)) {
   writeFileSync(markerPath(path.join(root, distDir)), fingerprint)
 }
 
-const next = spawn(process.execPath, [nextBin, 'start', '--port', String(port), '--hostname', '127.0.0.1'], {
-  stdio: 'inherit',
-  env,
+const start = (instancePort: number, instanceDistDir: string) =>
+  spawn(process.execPath, [nextBin, 'start', '--port', String(instancePort), '--hostname', '127.0.0.1'], {
+    stdio: 'inherit',
+    env: { ...env, PORT: String(instancePort), PUBLIC_BASE_URL: `http://127.0.0.1:${instancePort}`, NEXT_DIST_DIR: instanceDistDir },
+  })
+
+// A second instance on the next port, on the same database, as behind a load balancer: a copy of
+// the build (each machine has its own disk, hence its own prerendered pages) and its own memory.
+// tests/e2e/multi-instance checks that what staff change on one shows on the other.
+const secondDistDir = `${distDir}-b`
+rmSync(path.join(root, secondDistDir), { recursive: true, force: true })
+cpSync(path.join(root, distDir), path.join(root, secondDistDir), {
+  recursive: true,
+  verbatimSymlinks: true,
+  filter: (source) => source !== path.join(root, distDir, 'cache'),
 })
+const instances = [start(port, distDir), start(port + 1, secondDistDir)]
+
 const stop = async (code: number) => {
-  next.kill('SIGTERM')
+  for (const instance of instances) instance.kill('SIGTERM')
   await server.stop()
   process.exit(code)
 }
 process.on('SIGINT', () => void stop(0))
 process.on('SIGTERM', () => void stop(0))
-next.on('exit', (code) => void stop(code ?? 1))
+for (const instance of instances) instance.on('exit', (code) => void stop(code ?? 1))
