@@ -25,7 +25,15 @@ class SharedTagsFileSystemCache extends FileSystemCache {
         pollMs: Number(process.env.CACHE_TAG_POLL_MS || 2000),
         // Expiring a tag in Next's tags manifest is what a local revalidateTag does.
         onTags: (tags) => FileSystemCache.prototype.revalidateTag.call(this, tags),
-        log: (line) => console.warn(JSON.stringify({ at: new Date().toISOString(), level: 'warn', event: 'cache.shared_tags', detail: line })),
+        log: (line) =>
+          console.warn(
+            JSON.stringify({
+              at: new Date().toISOString(),
+              level: 'warn',
+              event: 'cache.shared_tags',
+              detail: line,
+            }),
+          ),
       })
     }
   }

@@ -24,7 +24,9 @@ export function createTagWatcher({ pool, pollMs = DEFAULT_POLL_MS, onTags, log =
     if (!pool) return
     try {
       const { rows } = await pool.query(
-        since ? 'SELECT tag, "revalidatedAt" FROM "CacheTag" WHERE "revalidatedAt" >= $1' : 'SELECT tag, "revalidatedAt" FROM "CacheTag"',
+        since
+          ? 'SELECT tag, "revalidatedAt" FROM "CacheTag" WHERE "revalidatedAt" >= $1'
+          : 'SELECT tag, "revalidatedAt" FROM "CacheTag"',
         since ? [since] : [],
       )
       const changed = []

@@ -77,7 +77,12 @@ if (!isBuildCurrent(path.join(root, distDir), fingerprint)) {
 const start = (instancePort: number, instanceDistDir: string) =>
   spawn(process.execPath, [nextBin, 'start', '--port', String(instancePort), '--hostname', '127.0.0.1'], {
     stdio: 'inherit',
-    env: { ...env, PORT: String(instancePort), PUBLIC_BASE_URL: `http://127.0.0.1:${instancePort}`, NEXT_DIST_DIR: instanceDistDir },
+    env: {
+      ...env,
+      PORT: String(instancePort),
+      PUBLIC_BASE_URL: `http://127.0.0.1:${instancePort}`,
+      NEXT_DIST_DIR: instanceDistDir,
+    },
   })
 
 // A second instance on the next port, on the same database, as behind a load balancer: a copy of

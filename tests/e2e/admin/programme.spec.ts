@@ -87,7 +87,9 @@ test.describe('programme and sessions editing by an administrator', () => {
     const brochureRate = `${formatEuros(BROCHURE_RATE_CENTS)} / ECTS`
     await expect(await publicIndividualRow(page)).toContainText(brochureRate)
     await expect(async () => {
-      await expect(await publicIndividualRow(page, SECOND_INSTANCE)).toContainText(brochureRate, { timeout: 1_000 })
+      await expect(await publicIndividualRow(page, SECOND_INSTANCE)).toContainText(brochureRate, {
+        timeout: 1_000,
+      })
     }).toPass({ timeout: 15_000 })
   })
 
