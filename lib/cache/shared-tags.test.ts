@@ -17,7 +17,11 @@ function fakeDatabase() {
         }
       }
       const since = params[0] as Date | undefined
-      return { rows: [...table].filter(([, at]) => !since || at >= since).map(([tag, revalidatedAt]) => ({ tag, revalidatedAt })) }
+      return {
+        rows: [...table]
+          .filter(([, at]) => !since || at >= since)
+          .map(([tag, revalidatedAt]) => ({ tag, revalidatedAt })),
+      }
     },
   }
 }
@@ -70,7 +74,12 @@ describe('shared cache tags', () => {
 
   it('keep serving when the database does not answer', async () => {
     const lines: string[] = []
-    const watcher = createTagWatcher({ pool: { query: () => Promise.reject(new Error('down')) }, pollMs: 60_000, onTags: () => {}, log: (line) => lines.push(line) })
+    const watcher = createTagWatcher({
+      pool: { query: () => Promise.reject(new Error('down')) },
+      pollMs: 60_000,
+      onTags: () => {},
+      log: (line) => lines.push(line),
+    })
     await watcher.ready
     await watcher.record('_N_T_/layout')
     expect(lines).toEqual(['cache tags poll failed: down', 'cache tags write failed: down'])
