@@ -13,7 +13,7 @@ import { prepareDatabase } from '../../scripts/lib/database-setup'
 
 export const ROOT = path.resolve(import.meta.dirname, '../..')
 /** The benchmarks' own build, so that neither `npm start`'s nor the tests' is touched. */
-export const BENCH_DIST_DIR = '.next-bench'
+export const BENCH_DIST_DIR = process.env.BENCH_DIST_DIR || '.next-bench'
 const NEXT_BIN = path.join(ROOT, 'node_modules/next/dist/bin/next')
 
 export function log(line: string): void {
