@@ -1,4 +1,5 @@
 import AxeBuilder from '@axe-core/playwright'
+import { randomInt } from 'node:crypto'
 import { test as base, expect, type Page } from '@playwright/test'
 
 export type { Page }
@@ -10,8 +11,22 @@ export function allowConsoleError(page: Page, pattern: RegExp): void {
   allowed.set(page, [...(allowed.get(page) ?? []), pattern])
 }
 
-/** Pages fail their test when the browser logs an error (a crash, a failed hydration, a 500). */
+/**
+ * Pages fail their test when the browser logs an error (a crash, a failed hydration, a 500).
+ *
+ * Each test is a visitor of its own: its browser contexts (those made in its hooks too) and API
+ * requests come from an address of their own (198.18.0.0/15, reserved for tests), as Next.js
+ * passes on the X-Forwarded-For a client sends when no proxy is trusted. Otherwise every test
+ * would come from 127.0.0.1 and the whole suite would share one visitor's rate limits (10 drafts
+ * an hour), failing in whichever order the tests happen to run.
+ */
 export const test = base.extend<{ page: Page }>({
+  extraHTTPHeaders: async ({ extraHTTPHeaders }, use) => {
+    await use({
+      ...extraHTTPHeaders,
+      'x-forwarded-for': `198.${18 + randomInt(2)}.${randomInt(256)}.${randomInt(1, 255)}`,
+    })
+  },
   page: async ({ page }, use) => {
     const errors: string[] = []
     page.on('console', (message) => {
@@ -32,6 +47,16 @@ export const DESKTOP = { width: 1280, height: 900 }
 
 /** WCAG 2.1 A and AA violations on the current page, as "rule: target" lines. */
 export async function accessibilityViolations(page: Page): Promise<string[]> {
+  // Buttons fade between their pending and ready states (CSS transitions): axe measuring contrast
+  // mid-fade would report colours nobody sees for more than 150 ms.
+  await page.waitForFunction(() =>
+    document
+      .getAnimations()
+      .every(
+        (animation) =>
+          animation.playState !== 'running' || animation.effect?.getComputedTiming().endTime === Infinity,
+      ),
+  )
   const results = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
     .analyze()

@@ -3,7 +3,7 @@
 // token; a password, wrong or right; a document's content or name; the applicant's identity).
 //
 // This spec starts its own e2e server (scripts/test/e2e-server.ts) to read its stdout and stderr:
-// Playwright's own webServer output cannot be read from a test. It runs on E2E_PORT + 1, with its
+// Playwright's own webServer output cannot be read from a test. It runs on E2E_PORT + 2, with its
 // own embedded PostgreSQL on TEST_EMBEDDED_DB_PORT + 1 (files in TEST_EMBEDDED_DB_DIR + "-canary"),
 // never TEST_DATABASE_URL: e2e-server.ts recreates its database, which must not be the suite's.
 import { spawn, type ChildProcess } from 'node:child_process'
@@ -26,7 +26,8 @@ import {
 import { E2E_STAFF, E2E_STAFF_PASSWORD } from '../staff-accounts'
 import { PORT, serverActionId } from './support'
 
-const CANARY_PORT = Number(process.env.E2E_CANARY_PORT ?? PORT + 1)
+// The suite's own server runs two instances, on PORT and PORT + 1.
+const CANARY_PORT = Number(process.env.E2E_CANARY_PORT ?? PORT + 2)
 const CANARY_URL = `http://127.0.0.1:${CANARY_PORT}`
 
 test.use({ baseURL: CANARY_URL })
