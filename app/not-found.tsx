@@ -5,7 +5,7 @@ export const metadata: Metadata = { title: 'Page introuvable', robots: { index: 
 
 /**
  * The page of unknown addresses, in French and without inline styles (CSP). Unknown addresses
- * reach it through app/[...chemin], rendered per request, so that it carries the CSP nonce.
+ * reach it through app/(public)/[...chemin], rendered per request, so that it carries the CSP nonce.
  */
 export default function NotFound() {
   return (

@@ -194,9 +194,9 @@ export default async function ApplicantDossierPage({
           Votre formulaire d’inscription
         </h2>
         <div className="mt-3 flex flex-wrap gap-3">
-          <a href="/dossier/formulaire" className={buttonClass('secondary')}>
+          <Link href="/dossier/formulaire" className={buttonClass('secondary')}>
             Voir et imprimer
-          </a>
+          </Link>
           <a href="/dossier/formulaire.pdf" className={buttonClass('secondary')}>
             Télécharger en PDF
           </a>

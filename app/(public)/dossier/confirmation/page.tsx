@@ -84,9 +84,9 @@ export default async function ConfirmationPage() {
         <a href="/dossier/formulaire.pdf" className={buttonClass('primary')}>
           Télécharger mon formulaire (PDF)
         </a>
-        <a href="/dossier/formulaire" className={buttonClass('secondary')}>
+        <Link href="/dossier/formulaire" className={buttonClass('secondary')}>
           Imprimer mon formulaire
-        </a>
+        </Link>
         <Link href="/dossier" className={buttonClass('secondary')}>
           Suivre mon dossier
         </Link>
