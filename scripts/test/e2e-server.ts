@@ -62,6 +62,8 @@ const env = {
   NEXT_DIST_DIR: distDir,
   NEXT_TELEMETRY_DISABLED: '1',
   NODE_ENV: 'production' as const,
+  // Deprecation warnings name their caller in the test log, so they can be fixed.
+  NODE_OPTIONS: [process.env.NODE_OPTIONS, '--trace-deprecation'].filter(Boolean).join(' '),
 }
 const fingerprint = buildFingerprint(root)
 if (!isBuildCurrent(path.join(root, distDir), fingerprint)) {

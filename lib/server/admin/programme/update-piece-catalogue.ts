@@ -52,18 +52,17 @@ export async function updatePieceCatalogue(options: {
 
     const removedCodes = removed.flatMap((piece) => (piece.code ? [piece.code] : []))
     const inProgramme = { session: { programmeId } }
-    const [submittedPieces, draftPieces] = await Promise.all([
-      tx.piece.findMany({
-        where: { pieceTypeCode: { in: removedCodes }, dossier: inProgramme },
-        select: { pieceTypeCode: true },
-        distinct: ['pieceTypeCode'],
-      }),
-      tx.draftPiece.findMany({
-        where: { pieceTypeCode: { in: removedCodes }, draft: inProgramme },
-        select: { pieceTypeCode: true },
-        distinct: ['pieceTypeCode'],
-      }),
-    ])
+    // One after the other: a transaction is one connection, which runs one query at a time.
+    const submittedPieces = await tx.piece.findMany({
+      where: { pieceTypeCode: { in: removedCodes }, dossier: inProgramme },
+      select: { pieceTypeCode: true },
+      distinct: ['pieceTypeCode'],
+    })
+    const draftPieces = await tx.draftPiece.findMany({
+      where: { pieceTypeCode: { in: removedCodes }, draft: inProgramme },
+      select: { pieceTypeCode: true },
+      distinct: ['pieceTypeCode'],
+    })
     const used = new Set([...submittedPieces, ...draftPieces].map((piece) => piece.pieceTypeCode))
     const formErrors = removed
       .filter((piece) => piece.code !== null && used.has(piece.code))

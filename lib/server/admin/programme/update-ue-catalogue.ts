@@ -44,18 +44,17 @@ export async function updateUeCatalogue(options: {
     const kindChanged = submitted.filter((ue) => ue.id !== null && currentById.get(ue.id)?.kind !== ue.kind)
 
     const checkedIds = [...removed, ...kindChanged].flatMap((ue) => (ue.id ? [ue.id] : []))
-    const [offerings, chosen] = await Promise.all([
-      tx.sessionUe.findMany({
-        where: { ueId: { in: checkedIds } },
-        select: { ueId: true, session: { select: { label: true } } },
-        orderBy: { session: { startYear: 'asc' } },
-      }),
-      tx.dossierUe.findMany({
-        where: { ueId: { in: checkedIds } },
-        select: { ueId: true },
-        distinct: ['ueId'],
-      }),
-    ])
+    // One after the other: a transaction is one connection, which runs one query at a time.
+    const offerings = await tx.sessionUe.findMany({
+      where: { ueId: { in: checkedIds } },
+      select: { ueId: true, session: { select: { label: true } } },
+      orderBy: { session: { startYear: 'asc' } },
+    })
+    const chosen = await tx.dossierUe.findMany({
+      where: { ueId: { in: checkedIds } },
+      select: { ueId: true },
+      distinct: ['ueId'],
+    })
     const sessionsOf = (id: string | null) =>
       offerings.filter((offering) => offering.ueId === id).map((offering) => offering.session.label)
     const inSessions = (labels: string[]) =>
