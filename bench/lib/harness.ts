@@ -151,8 +151,10 @@ export type Portal = {
 export async function startPortal(options: {
   databaseUrl: string
   env?: Record<string, string>
+  /** The caller ran ensureBuild already (e.g. before adding a file to public/, which it hashes). */
+  skipBuild?: boolean
 }): Promise<Portal> {
-  ensureBuild(options.databaseUrl)
+  if (!options.skipBuild) ensureBuild(options.databaseUrl)
   const port = await freePort()
   const url = `http://127.0.0.1:${port}`
   const child = spawn(
