@@ -48,7 +48,10 @@ export const DESKTOP = { width: 1280, height: 900 }
 /** WCAG 2.1 A and AA violations on the current page, as "rule: target" lines. */
 export async function accessibilityViolations(page: Page): Promise<string[]> {
   // Buttons fade between their pending and ready states (CSS transitions): axe measuring contrast
-  // mid-fade would report colours nobody sees for more than 150 ms.
+  // mid-fade, or on a button still busy, or under the pointer that just clicked it, would report
+  // colours nobody sees for more than 150 ms.
+  await page.mouse.move(0, 0)
+  await expect(page.locator('[aria-busy="true"]')).toHaveCount(0)
   await page.waitForFunction(() =>
     document
       .getAnimations()
