@@ -1,8 +1,11 @@
 import { z } from 'zod'
+import fr from 'zod/v4/locales/fr.js'
 import { isIsoDate } from '@/lib/domain/dates'
 
-// Default messages (wrong types and the like) in French; field messages are written below.
-z.config(z.locales.fr())
+// Default messages (wrong types and the like) in French; field messages are written below. The
+// French locale alone: `z.locales.fr()` would ship all 60-odd locales of zod to every form's
+// browser bundle (about 200 KB of a 340 KB chunk).
+z.config(fr())
 
 /** A required line of text. */
 export function requiredText(label: string, max = 120) {
