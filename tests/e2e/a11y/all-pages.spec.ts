@@ -229,6 +229,8 @@ for (const [width, viewport] of [
       await invitee.getByRole('button', { name: 'Activer la vérification en deux étapes' }).click()
       await expect(invitee.getByRole('button', { name: /Désactiver la vérification/ })).toBeVisible()
       await invitee.getByRole('button', { name: 'Se déconnecter' }).click()
+      // Signed out once the page says so: navigating sooner would cancel the sign-out.
+      await expect(invitee.getByText('Vous êtes déconnecté(e).')).toBeVisible()
       await invitee.goto('/admin/connexion')
       await invitee.getByLabel('Adresse e-mail').fill(email)
       await invitee.getByLabel('Mot de passe').fill(NEW_PASSWORD)
@@ -240,6 +242,8 @@ for (const [width, viewport] of [
 
       // Read-only staff: the dossier without decision controls, and the page for what they may not do.
       await page.getByRole('button', { name: 'Se déconnecter' }).click()
+      // Signed out once the page says so: navigating sooner would cancel the sign-out.
+      await expect(page.getByText('Vous êtes déconnecté(e).')).toBeVisible()
       await signInStaff(page, E2E_STAFF.LECTURE, E2E_STAFF_PASSWORD)
       await page.goto(dossierPath)
       await checkHeading(page, new RegExp(reference), 'dossier, lecture seule')
@@ -249,6 +253,8 @@ for (const [width, viewport] of [
 
       // Reviewers decide but do not answer RGPD requests.
       await page.getByRole('button', { name: 'Se déconnecter' }).click()
+      // Signed out once the page says so: navigating sooner would cancel the sign-out.
+      await expect(page.getByText('Vous êtes déconnecté(e).')).toBeVisible()
       await signInStaff(page, E2E_STAFF.GESTIONNAIRE, E2E_STAFF_PASSWORD)
       await page.goto(dossierPath)
       await checkHeading(page, new RegExp(reference), 'dossier, gestionnaire')
@@ -274,6 +280,8 @@ for (const [width, viewport] of [
 
       // The administrator exports, then erases the dossier; the list says it is done.
       await page.getByRole('button', { name: 'Se déconnecter' }).click()
+      // Signed out once the page says so: navigating sooner would cancel the sign-out.
+      await expect(page.getByText('Vous êtes déconnecté(e).')).toBeVisible()
       await signInStaff(page, E2E_STAFF.ADMIN, E2E_STAFF_PASSWORD)
       await page.goto(dossierPath)
       const panel = page.getByRole('region', { name: 'Données personnelles (RGPD)' })
