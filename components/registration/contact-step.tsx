@@ -1,23 +1,22 @@
 'use client'
 
 import { TextField } from '@/components/ui/form'
-import type { StepContext, StepInput } from '@/lib/schemas/registration-steps'
+import { contactSchema } from '@/lib/schemas/contact'
+import type { StepInput } from '@/lib/schemas/registration-steps'
 import { ErrorSummary } from './error-summary'
 import { StepActions } from './step-actions'
 import { fieldId, useStepForm } from './use-step-form'
 
 export function ContactStep({
-  context,
   defaultValues,
   previousHref,
 }: {
-  context: StepContext
   defaultValues: StepInput
   previousHref: string | null
 }) {
   const { form, onSubmit, errorOf, errors, formError, pending, attempt } = useStepForm(
     'coordonnees',
-    context,
+    contactSchema,
     defaultValues,
   )
   const { register } = form

@@ -5,7 +5,8 @@ import { Alert } from '@/components/ui/alert'
 import { computeFees } from '@/lib/domain/fees'
 import type { SessionUe, Tariff, TariffCategory } from '@/lib/domain/programme'
 import { formatEuros } from '@/lib/format'
-import type { StepContext, StepInput } from '@/lib/schemas/registration-steps'
+import { choiceSchema } from '@/lib/schemas/registration'
+import type { StepInput } from '@/lib/schemas/registration-steps'
 import { ErrorSummary } from './error-summary'
 import { StepActions } from './step-actions'
 import { fieldId, useStepForm } from './use-step-form'
@@ -23,7 +24,6 @@ export type UeGroup = {
 }
 
 export function UeStep({
-  context,
   defaultValues,
   previousHref,
   groups,
@@ -33,7 +33,6 @@ export function UeStep({
   recommendedCertificate,
   experienceNote,
 }: {
-  context: StepContext
   defaultValues: StepInput
   previousHref: string | null
   groups: UeGroup[]
@@ -45,7 +44,7 @@ export function UeStep({
 }) {
   const { form, onSubmit, errorOf, errors, formError, pending, attempt } = useStepForm(
     'ue',
-    context,
+    choiceSchema,
     defaultValues,
   )
   const { register, watch } = form

@@ -1,7 +1,14 @@
 import type { z } from 'zod'
 import type { IsoDate } from '@/lib/domain/dates'
 import type { AnswerStepId, RegistrationAnswers } from '@/lib/domain/registration'
-import { choiceSchema, contactSchema, identitySchema, priorSchema, situationSchema } from './registration'
+import { contactSchema } from './contact'
+import {
+  choiceSchema,
+  identitySchema,
+  priorSchema,
+  priorSchemaOptions,
+  situationSchema,
+} from './registration'
 
 /** What the step schemas need to know besides the answers. */
 export type StepContext = {
@@ -12,7 +19,11 @@ export type StepContext = {
   minimumForReview: number
 }
 
-/** The schema of an answer step. Its input is what the form sends; its output the stored answers. */
+/**
+ * The schema of an answer step. Its input is what the form sends; its output the stored answers.
+ * For the server: each step's form imports its own schema, so that a step's page loads only what
+ * its schema needs.
+ */
 export function stepSchema(step: AnswerStepId, context: StepContext) {
   switch (step) {
     case 'identite':
@@ -22,11 +33,7 @@ export function stepSchema(step: AnswerStepId, context: StepContext) {
     case 'situation':
       return situationSchema
     case 'acquis':
-      return priorSchema({
-        catalogue: context.catalogue,
-        minimumForReview: context.minimumForReview,
-        currentYear: Number(context.today.slice(0, 4)),
-      })
+      return priorSchema(priorSchemaOptions(context))
     case 'ue':
       return choiceSchema
   }

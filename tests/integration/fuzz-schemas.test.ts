@@ -57,7 +57,6 @@ import {
 } from '@/lib/schemas/programme'
 import {
   choiceSchema,
-  contactSchema,
   documentDateSchema,
   identitySchema,
   priorSchema,
@@ -97,6 +96,7 @@ import {
 import { centres, programme2010, session2010 } from '@/prisma/seed/cpn42-2010-2011'
 import { assertNoPollution, FUZZ_TIMEOUT, fuzzOptions, inputNear, junk } from '../support/fuzz'
 import { answers } from '../support/registration'
+import { contactSchema } from '@/lib/schemas/contact'
 
 vi.setConfig({ testTimeout: FUZZ_TIMEOUT })
 

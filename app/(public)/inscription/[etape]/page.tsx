@@ -64,18 +64,11 @@ export default async function RegistrationStepPage({ params }: Props) {
       )
       break
     case 'coordonnees':
-      content = (
-        <ContactStep
-          context={stepContext}
-          defaultValues={defaults('coordonnees')}
-          previousHref={previousHref}
-        />
-      )
+      content = <ContactStep defaultValues={defaults('coordonnees')} previousHref={previousHref} />
       break
     case 'situation':
       content = (
         <SituationStep
-          context={stepContext}
           defaultValues={defaults('situation')}
           previousHref={previousHref}
           rates={session.tariff.rates}
@@ -110,7 +103,6 @@ export default async function RegistrationStepPage({ params }: Props) {
         .filter((group) => group.ues.length > 0)
       content = (
         <UeStep
-          context={stepContext}
           defaultValues={defaults('ue')}
           previousHref={previousHref}
           groups={groups}
