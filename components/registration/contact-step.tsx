@@ -1,22 +1,23 @@
 'use client'
 
 import { TextField } from '@/components/ui/form'
-import { contactSchema } from '@/lib/schemas/contact'
-import type { StepInput } from '@/lib/schemas/registration-steps'
+import type { StepContext, StepInput } from '@/lib/schemas/registration-steps'
 import { ErrorSummary } from './error-summary'
 import { StepActions } from './step-actions'
 import { fieldId, useStepForm } from './use-step-form'
 
 export function ContactStep({
+  context,
   defaultValues,
   previousHref,
 }: {
+  context: StepContext
   defaultValues: StepInput
   previousHref: string | null
 }) {
   const { form, onSubmit, errorOf, errors, formError, pending, attempt } = useStepForm(
     'coordonnees',
-    contactSchema,
+    context,
     defaultValues,
   )
   const { register } = form

@@ -1,8 +1,6 @@
 'use client'
 
-import { useMemo } from 'react'
 import { Choice, ChoiceGroup, TextField } from '@/components/ui/form'
-import { identitySchema } from '@/lib/schemas/registration'
 import type { StepContext, StepInput } from '@/lib/schemas/registration-steps'
 import { ErrorSummary } from './error-summary'
 import { StepActions } from './step-actions'
@@ -17,10 +15,9 @@ export function IdentityStep({
   defaultValues: StepInput
   previousHref: string | null
 }) {
-  const schema = useMemo(() => identitySchema(context.today), [context.today])
   const { form, onSubmit, errorOf, errors, formError, pending, attempt } = useStepForm(
     'identite',
-    schema,
+    context,
     defaultValues,
   )
   const { register } = form

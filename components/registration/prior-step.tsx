@@ -1,9 +1,7 @@
 'use client'
 
-import { useMemo } from 'react'
 import { Choice, ChoiceGroup, FieldError, controlClass } from '@/components/ui/form'
 import type { SessionUe } from '@/lib/domain/programme'
-import { priorSchema, priorSchemaOptions } from '@/lib/schemas/registration'
 import type { StepContext, StepInput } from '@/lib/schemas/registration-steps'
 import { ErrorSummary } from './error-summary'
 import { StepActions } from './step-actions'
@@ -24,10 +22,9 @@ export function PriorStep({
   minimumForReview: number
   earlyReviewNote: string
 }) {
-  const schema = useMemo(() => priorSchema(priorSchemaOptions(context)), [context])
   const { form, onSubmit, errorOf, errors, formError, pending, attempt } = useStepForm(
     'acquis',
-    schema,
+    context,
     defaultValues,
   )
   const { register, watch } = form

@@ -4,8 +4,7 @@ import { Choice, ChoiceGroup, SelectField, TextField } from '@/components/ui/for
 import type { CategoryRate } from '@/lib/domain/programme'
 import { DIPLOMA_LEVEL_LABELS, DIPLOMA_LEVELS } from '@/lib/domain/registration'
 import { formatEuros } from '@/lib/format'
-import { situationSchema } from '@/lib/schemas/registration'
-import type { StepInput } from '@/lib/schemas/registration-steps'
+import type { StepContext, StepInput } from '@/lib/schemas/registration-steps'
 import { ErrorSummary } from './error-summary'
 import { StepActions } from './step-actions'
 import { fieldId, useStepForm } from './use-step-form'
@@ -17,11 +16,13 @@ const CATEGORY_HINTS: Record<CategoryRate['category'], string> = {
 }
 
 export function SituationStep({
+  context,
   defaultValues,
   previousHref,
   rates,
   sessionLabel,
 }: {
+  context: StepContext
   defaultValues: StepInput
   previousHref: string | null
   rates: CategoryRate[]
@@ -29,7 +30,7 @@ export function SituationStep({
 }) {
   const { form, onSubmit, errorOf, errors, formError, pending, attempt } = useStepForm(
     'situation',
-    situationSchema,
+    context,
     defaultValues,
   )
   const { register, watch } = form

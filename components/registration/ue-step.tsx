@@ -5,8 +5,7 @@ import { Alert } from '@/components/ui/alert'
 import { computeFees } from '@/lib/domain/fees'
 import type { SessionUe, Tariff, TariffCategory } from '@/lib/domain/programme'
 import { formatEuros } from '@/lib/format'
-import { choiceSchema } from '@/lib/schemas/registration'
-import type { StepInput } from '@/lib/schemas/registration-steps'
+import type { StepContext, StepInput } from '@/lib/schemas/registration-steps'
 import { ErrorSummary } from './error-summary'
 import { StepActions } from './step-actions'
 import { fieldId, useStepForm } from './use-step-form'
@@ -24,6 +23,7 @@ export type UeGroup = {
 }
 
 export function UeStep({
+  context,
   defaultValues,
   previousHref,
   groups,
@@ -33,6 +33,7 @@ export function UeStep({
   recommendedCertificate,
   experienceNote,
 }: {
+  context: StepContext
   defaultValues: StepInput
   previousHref: string | null
   groups: UeGroup[]
@@ -44,7 +45,7 @@ export function UeStep({
 }) {
   const { form, onSubmit, errorOf, errors, formError, pending, attempt } = useStepForm(
     'ue',
-    choiceSchema,
+    context,
     defaultValues,
   )
   const { register, watch } = form

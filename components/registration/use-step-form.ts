@@ -4,10 +4,9 @@ import { zodResolver } from '@hookform/resolvers/zod'
 import { useRouter } from 'next/navigation'
 import { useMemo, useState } from 'react'
 import { useForm, type FieldErrors, type FieldValues, type Resolver } from 'react-hook-form'
-import type { z } from 'zod'
 import { saveStepAction } from '@/app/(public)/inscription/actions'
 import type { AnswerStepId } from '@/lib/domain/registration'
-import type { StepInput } from '@/lib/schemas/registration-steps'
+import { stepSchema, type StepContext, type StepInput } from '@/lib/schemas/registration-steps'
 
 /** The id of the control for a field path ("employer.name" → "champ-employer-name"). */
 export function fieldId(path: string): string {
@@ -32,14 +31,15 @@ const NETWORK_ERROR =
 
 /**
  * A step of the registration form: react-hook-form validated by the step's zod schema in the
- * browser, then sent as typed to `saveStepAction`, which validates it again on the server (with the
- * same schema, through stepSchema). Server errors come back next to their fields; on success the
- * next step opens. Each step passes its own schema (the same object from one render to the next),
- * so that its page loads only what that schema needs.
+ * browser, then sent as typed to `saveStepAction`, which validates it again on the server. Server
+ * errors come back next to their fields; on success the next step opens.
  */
-export function useStepForm(step: AnswerStepId, schema: z.ZodType, defaultValues: StepInput) {
+export function useStepForm(step: AnswerStepId, context: StepContext, defaultValues: StepInput) {
   const router = useRouter()
-  const resolver = useMemo(() => zodResolver(schema as never) as unknown as Resolver<FieldValues>, [schema])
+  const resolver = useMemo(
+    () => zodResolver(stepSchema(step, context) as never) as unknown as Resolver<FieldValues>,
+    [step, context],
+  )
   // Validated on submit, then as the applicant corrects: a message appearing on blur would move
   // the submit button under the pointer between mousedown and click.
   const form = useForm<FieldValues>({

@@ -1,14 +1,7 @@
 import type { z } from 'zod'
 import type { IsoDate } from '@/lib/domain/dates'
 import type { AnswerStepId, RegistrationAnswers } from '@/lib/domain/registration'
-import { contactSchema } from './contact'
-import {
-  choiceSchema,
-  identitySchema,
-  priorSchema,
-  priorSchemaOptions,
-  situationSchema,
-} from './registration'
+import { choiceSchema, contactSchema, identitySchema, priorSchema, situationSchema } from './registration'
 
 /** What the step schemas need to know besides the answers. */
 export type StepContext = {
@@ -19,11 +12,7 @@ export type StepContext = {
   minimumForReview: number
 }
 
-/**
- * The schema of an answer step. Its input is what the form sends; its output the stored answers.
- * For the server: each step's form imports its own schema, so that a step's page loads only what
- * its schema needs.
- */
+/** The schema of an answer step. Its input is what the form sends; its output the stored answers. */
 export function stepSchema(step: AnswerStepId, context: StepContext) {
   switch (step) {
     case 'identite':
@@ -33,7 +22,11 @@ export function stepSchema(step: AnswerStepId, context: StepContext) {
     case 'situation':
       return situationSchema
     case 'acquis':
-      return priorSchema(priorSchemaOptions(context))
+      return priorSchema({
+        catalogue: context.catalogue,
+        minimumForReview: context.minimumForReview,
+        currentYear: Number(context.today.slice(0, 4)),
+      })
     case 'ue':
       return choiceSchema
   }

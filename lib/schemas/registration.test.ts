@@ -4,6 +4,7 @@ import { nirKey } from '@/lib/domain/nir'
 import { session2010 } from '@/prisma/seed/cpn42-2010-2011'
 import {
   choiceSchema,
+  contactSchema,
   documentDateSchema,
   identitySchema,
   priorSchema,
@@ -12,7 +13,6 @@ import {
   submissionSchema,
 } from './registration'
 import { stepSchema } from './registration-steps'
-import { contactSchema } from './contact'
 
 const TODAY = '2026-11-26'
 

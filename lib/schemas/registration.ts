@@ -1,21 +1,22 @@
 import { z } from 'zod'
 import { daysBetween, isIsoDate, type IsoDate } from '@/lib/domain/dates'
 import { checkNir, normalizeNir } from '@/lib/domain/nir'
+import { normalizePhone } from '@/lib/domain/phone'
 import { TARIFF_CATEGORIES } from '@/lib/domain/programme'
 import {
   ACCESS_ROUTES,
   DIPLOMA_LEVELS,
   EMPLOYMENT_STATUSES,
   type ChoiceAnswers,
+  type ContactAnswers,
   type IdentityAnswers,
   type PriorAnswers,
   type SituationAnswers,
 } from '@/lib/domain/registration'
 import { frenchDate, optionalText, requiredText, yesNo } from './fields'
-import type { StepContext } from './registration-steps'
 
 /**
- * One schema per step of the registration form (the contact step's is in ./contact.ts). The browser validates with them (react-hook-form)
+ * One schema per step of the registration form. The browser validates with them (react-hook-form)
  * and the server actions parse with them again: the server never trusts the browser. Schemas that
  * need the date (ages, deadlines) take `today` as an argument.
  */
@@ -68,6 +69,48 @@ export function identitySchema(today: IsoDate) {
     })
     .transform((value): IdentityAnswers => ({ ...value, nir: normalizeNir(value.nir) }))
 }
+
+export const contactSchema = z
+  .object({
+    addressLine1: requiredText('votre adresse', 120),
+    addressLine2: optionalText(120),
+    postcode: z
+      .string({ error: 'Indiquez votre code postal.' })
+      .trim()
+      .regex(/^\d{5}$/, 'Le code postal compte 5 chiffres (974xx à La Réunion).'),
+    town: requiredText('votre commune', 80),
+    phone: z
+      .string({ error: 'Indiquez un numéro de téléphone.' })
+      .trim()
+      .min(1, 'Indiquez un numéro de téléphone.')
+      .transform((value, context) => {
+        const phone = normalizePhone(value)
+        if (!phone) {
+          context.addIssue({
+            code: 'custom',
+            message: 'Ce numéro de téléphone n’est pas valide (exemples : 0692 12 34 56, 0262 42 28 37).',
+          })
+          return z.NEVER
+        }
+        return phone
+      }),
+    email: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .pipe(z.email('Cette adresse e-mail n’est pas valide (exemple : prenom.nom@exemple.fr).')),
+    emailConfirmation: z.string().trim().toLowerCase(),
+  })
+  .superRefine((value, context) => {
+    if (value.email !== value.emailConfirmation) {
+      context.addIssue({
+        code: 'custom',
+        path: ['emailConfirmation'],
+        message: 'Les deux adresses e-mail ne sont pas identiques.',
+      })
+    }
+  })
+  .transform(({ emailConfirmation: _confirmation, ...value }): ContactAnswers => value)
 
 const employerSchema = z.object({
   name: requiredText('le nom de votre employeur', 120),
@@ -170,15 +213,6 @@ export const situationSchema = z
  * UEs already obtained. The form sends one entry per UE of the catalogue, keyed by code
  * (`obtained.AST004.selected`…); only the ticked ones are kept.
  */
-/** The options of priorSchema, from the context every step schema gets. */
-export function priorSchemaOptions(context: Pick<StepContext, 'catalogue' | 'minimumForReview' | 'today'>) {
-  return {
-    catalogue: context.catalogue,
-    minimumForReview: context.minimumForReview,
-    currentYear: Number(context.today.slice(0, 4)),
-  }
-}
-
 export function priorSchema(options: { catalogue: string[]; minimumForReview: number; currentYear: number }) {
   const catalogue = new Set(options.catalogue)
   const entry = z.object({

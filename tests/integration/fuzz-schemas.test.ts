@@ -57,6 +57,7 @@ import {
 } from '@/lib/schemas/programme'
 import {
   choiceSchema,
+  contactSchema,
   documentDateSchema,
   identitySchema,
   priorSchema,
@@ -96,7 +97,6 @@ import {
 import { centres, programme2010, session2010 } from '@/prisma/seed/cpn42-2010-2011'
 import { assertNoPollution, FUZZ_TIMEOUT, fuzzOptions, inputNear, junk } from '../support/fuzz'
 import { answers } from '../support/registration'
-import { contactSchema } from '@/lib/schemas/contact'
 
 vi.setConfig({ testTimeout: FUZZ_TIMEOUT })
 

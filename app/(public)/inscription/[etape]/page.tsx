@@ -64,11 +64,18 @@ export default async function RegistrationStepPage({ params }: Props) {
       )
       break
     case 'coordonnees':
-      content = <ContactStep defaultValues={defaults('coordonnees')} previousHref={previousHref} />
+      content = (
+        <ContactStep
+          context={stepContext}
+          defaultValues={defaults('coordonnees')}
+          previousHref={previousHref}
+        />
+      )
       break
     case 'situation':
       content = (
         <SituationStep
+          context={stepContext}
           defaultValues={defaults('situation')}
           previousHref={previousHref}
           rates={session.tariff.rates}
@@ -103,6 +110,7 @@ export default async function RegistrationStepPage({ params }: Props) {
         .filter((group) => group.ues.length > 0)
       content = (
         <UeStep
+          context={stepContext}
           defaultValues={defaults('ue')}
           previousHref={previousHref}
           groups={groups}
