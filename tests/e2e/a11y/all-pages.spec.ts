@@ -59,6 +59,9 @@ for (const [width, viewport] of [
       allowConsoleError(page, /status of 404/)
       await page.goto('/cette-page-n-existe-pas')
       await checkAccessibility(page, 'page introuvable')
+      // In the public site's layout: one main region, which the skip link leads to.
+      await expect(page.getByRole('main')).toHaveCount(1)
+      await expect(page.getByRole('main')).toHaveAttribute('id', 'contenu')
 
       await page.goto('/inscription')
       await checkHeading(page, 'S’inscrire en ligne', 'inscription')
