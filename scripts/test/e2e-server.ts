@@ -3,7 +3,7 @@
 // build `npm start` serves is left alone), and `next start` on E2E_PORT (3100), plus a second
 // instance on E2E_PORT + 1.
 import { spawn, spawnSync } from 'node:child_process'
-import { cpSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { hash } from '@node-rs/argon2'
 import pg from 'pg'
@@ -68,7 +68,10 @@ const env = {
 const fingerprint = buildFingerprint(root)
 if (!isBuildCurrent(path.join(root, distDir), fingerprint)) {
   log('Building (next build)…')
+  // next build adds its build folder's types to tsconfig.json's include list: put the file back.
+  const tsconfig = readFileSync(path.join(root, 'tsconfig.json'), 'utf8')
   const build = spawnSync(process.execPath, [nextBin, 'build'], { stdio: 'inherit', env })
+  writeFileSync(path.join(root, 'tsconfig.json'), tsconfig)
   if (build.status !== 0) {
     await server.stop()
     process.exit(1)
