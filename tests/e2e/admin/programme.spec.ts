@@ -127,6 +127,8 @@ test.describe('programme and sessions editing by an administrator', () => {
       target.getByRole('button', { name: 'Enregistrer les modifications' }).click()
     const saved = (target: Page) =>
       expect(target.getByRole('status').filter({ hasText: 'Modifications enregistrées' })).toBeVisible()
+    // Read once filled in: a field can be caught empty while the form hydrates.
+    await expect(role(page)).not.toHaveValue('')
     const original = await role(page).inputValue()
     try {
       await signInAsAdmin(other, '/admin/programme/responsables')
@@ -199,6 +201,7 @@ test.describe('programme and sessions editing by an administrator', () => {
     await openCurrentSession(page)
     await page.getByRole('link', { name: 'Calendrier', exact: true }).click()
     const first = page.getByRole('group', { name: '1er semestre' })
+    await expect(first.getByLabel('Fin des cours')).not.toHaveValue('')
     const end = await first.getByLabel('Fin des cours').inputValue()
     const dayAfter = new Date(`${end}T00:00:00Z`)
     dayAfter.setUTCDate(dayAfter.getUTCDate() + 1)
