@@ -15,15 +15,15 @@ import {
   assertNoPollution,
   credential,
   databaseState,
-  freshIp,
   FUZZ_RUNS,
   FUZZ_TIMEOUT,
   fuzzOptions,
   inputNear,
   junk,
   REAL,
+  openDraftBrowser,
+  startDraft,
 } from '../support/fuzz'
-import { browser, expectRedirect } from '../support/next-request'
 import { answers, NOW } from '../support/registration'
 import { resetDatabase } from '../support/test-database'
 
@@ -34,23 +34,6 @@ vi.setConfig({ testTimeout: FUZZ_TIMEOUT })
 
 const actions = await import('@/app/(public)/inscription/actions')
 const db = getDb()
-
-const DRAFT_COOKIE = 'cnam_inscription'
-
-/** A browser holding `cookie` (REAL: `token`), from a new address or the given one. */
-function openBrowser(token: string, cookie: typeof REAL | string | undefined, ip = freshIp()) {
-  browser.reset({ ip })
-  const value = cookie === REAL ? token : cookie
-  if (value !== undefined) browser.setCookie(DRAFT_COOKIE, value)
-}
-
-async function startDraft(): Promise<string> {
-  browser.reset({ ip: freshIp() })
-  expect(await expectRedirect(() => actions.startRegistrationAction(new FormData()))).toBe(
-    '/inscription/identite',
-  )
-  return browser.cookie(DRAFT_COOKIE)!
-}
 
 async function contextOf(token: string): Promise<StepContext> {
   const lookup = await getDraft({ token })
@@ -83,14 +66,14 @@ describe('saveStepAction', () => {
   it.each(ANSWER_STEPS)(
     'saves %s only when the step schema accepts it, and otherwise writes nothing',
     async (step) => {
-      const token = await startDraft()
+      const token = await startDraft(actions)
       const context = await contextOf(token)
       const valid = answers()[step]
       let state = await databaseState()
       let saved = 0
       await fc.assert(
         fc.asyncProperty(inputNear(valid), credential, async (input, cookie) => {
-          openBrowser(token, cookie)
+          openDraftBrowser(token, cookie)
           const result = await actions.saveStepAction(step, input as StepInput)
           if (result.ok) {
             saved += 1
@@ -115,14 +98,14 @@ describe('saveStepAction', () => {
   )
 
   it('refuses any step that is not one of the form’s, and writes nothing', async () => {
-    const token = await startDraft()
+    const token = await startDraft(actions)
     const state = await databaseState()
     await fc.assert(
       fc.asyncProperty(
         junk.filter((step) => !(ANSWER_STEPS as readonly unknown[]).includes(step)),
         junk,
         async (step, input) => {
-          openBrowser(token, REAL)
+          openDraftBrowser(token, REAL)
           const result = await actions.saveStepAction(step as AnswerStepId, input as StepInput)
           expect(result).toEqual({ ok: false, fieldErrors: {}, formError: 'Étape inconnue.' })
           expect(await databaseState()).toEqual(state)

@@ -21,6 +21,9 @@ import {
   nastyString,
   REAL,
   redirectTarget,
+  DRAFT_COOKIE,
+  openDraftBrowser,
+  startDraft,
 } from '../support/fuzz'
 import { browser, expectRedirect } from '../support/next-request'
 import { fillDraft, fixture, NOW, postPiece, uploadPieces } from '../support/registration'
@@ -34,23 +37,6 @@ vi.setConfig({ testTimeout: FUZZ_TIMEOUT })
 const actions = await import('@/app/(public)/inscription/actions')
 const uploadRoute = await import('@/app/api/inscription/pieces/route')
 const db = getDb()
-
-const DRAFT_COOKIE = 'cnam_inscription'
-
-/** A browser holding `cookie` (REAL: `token`), from a new address or the given one. */
-function openBrowser(token: string, cookie: typeof REAL | string | undefined, ip = freshIp()) {
-  browser.reset({ ip })
-  const value = cookie === REAL ? token : cookie
-  if (value !== undefined) browser.setCookie(DRAFT_COOKIE, value)
-}
-
-async function startDraft(): Promise<string> {
-  browser.reset({ ip: freshIp() })
-  expect(await expectRedirect(() => actions.startRegistrationAction(new FormData()))).toBe(
-    '/inscription/identite',
-  )
-  return browser.cookie(DRAFT_COOKIE)!
-}
 
 const isRecordOfStrings = (value: unknown) =>
   typeof value === 'object' &&
@@ -159,9 +145,9 @@ describe('startRegistrationAction', () => {
 describe('the draft’s pieces', () => {
   /** A draft with one uploaded file; returns its token and a way to read the file's current id. */
   async function draftWithPiece() {
-    const token = await startDraft()
+    const token = await startDraft(actions)
     const upload = async () => {
-      openBrowser(token, REAL)
+      openDraftBrowser(token, REAL)
       const posted = await postPiece(uploadRoute, {
         pieceTypeCode: 'CV',
         bytes: fixture('cv.pdf'),
@@ -186,7 +172,7 @@ describe('the draft’s pieces', () => {
     let removed = 0
     await fc.assert(
       fc.asyncProperty(pieceIdArbitrary, credential, async (pieceId, cookie) => {
-        openBrowser(draft.token, cookie)
+        openDraftBrowser(draft.token, cookie)
         const id = pieceId === REAL ? draft.pieceId : pieceId
         const result = await actions.removeDraftPieceAction(id as string)
         expect(typeof result.ok).toBe('boolean')
@@ -217,7 +203,7 @@ describe('the draft’s pieces', () => {
     )
     await fc.assert(
       fc.asyncProperty(pieceIdArbitrary, date, credential, async (pieceId, day, cookie) => {
-        openBrowser(draft.token, cookie)
+        openDraftBrowser(draft.token, cookie)
         const result = await actions.setDraftPieceDateAction(
           (pieceId === REAL ? draft.pieceId : pieceId) as string,
           day as string,
@@ -253,7 +239,7 @@ describe('submitRegistrationAction', () => {
         credential,
         fc.oneof(fc.constant(null), forwardedFor),
         async (input, cookie, ip) => {
-          openBrowser(token, cookie, ip ?? freshIp())
+          openDraftBrowser(token, cookie, ip ?? freshIp())
           const result = await actions.submitRegistrationAction(
             input as { consent: unknown; certify: unknown },
           )
@@ -277,7 +263,7 @@ describe('submitRegistrationAction', () => {
       fc.asyncProperty(
         confirmation.filter((input) => !submissionSchema.safeParse(input).success),
         async (input) => {
-          openBrowser(token, REAL)
+          openDraftBrowser(token, REAL)
           const result = await actions.submitRegistrationAction(
             input as { consent: unknown; certify: unknown },
           )

@@ -2,6 +2,8 @@
 // a cheap picture of the database to prove that a refused input wrote nothing.
 import fc from 'fast-check'
 import { getDb } from '@/lib/server/db'
+import { expect } from 'vitest'
+import { browser, expectRedirect } from './next-request'
 
 /**
  * Inputs per property: `npm run test:fuzz` sets FUZZ_RUNS=1000; the README's `npm test` runs the
@@ -284,4 +286,28 @@ export function assertNoPollution(): void {
     ['polluted', 'ok', 'isAdmin', 'selected'].filter((name) => name in probe),
   )
   if (leaked.length > 0) throw new Error(`Object.prototype was polluted: ${leaked.join(', ')}`)
+}
+
+export const DRAFT_COOKIE = 'cnam_inscription'
+
+/** A browser holding draft `cookie` (REAL: `token`), from a new address or the given one. */
+export function openDraftBrowser(
+  token: string,
+  cookie: typeof REAL | string | undefined,
+  ip = freshIp(),
+): void {
+  browser.reset({ ip })
+  const value = cookie === REAL ? token : cookie
+  if (value !== undefined) browser.setCookie(DRAFT_COOKIE, value)
+}
+
+/** A new draft started as the start button does, from a new address; its private token. */
+export async function startDraft(actions: {
+  startRegistrationAction: (form: FormData) => Promise<unknown>
+}): Promise<string> {
+  browser.reset({ ip: freshIp() })
+  expect(await expectRedirect(() => actions.startRegistrationAction(new FormData()))).toBe(
+    '/inscription/identite',
+  )
+  return browser.cookie(DRAFT_COOKIE)!
 }
