@@ -3,13 +3,13 @@
 // its draft cookie, and an IP address of its own in X-Forwarded-For (the portal trusts no proxy by
 // default, so the header is the client's address), so that no applicant meets the per-IP limits.
 import path from 'node:path'
-import { nirKey } from '../../lib/domain/nir'
 import {
   callAction,
   pagePathOf,
   readActionManifest,
   type ManifestAction,
 } from '../../tests/e2e/security/server-action-client'
+import { answers, validNir } from '../../tests/support/registration'
 import type { PieceFile } from './applicant-files'
 
 export type Actions = Record<
@@ -40,55 +40,21 @@ export function applicantIp(index: number): string {
   return `198.18.${Math.floor(index / 250)}.${(index % 250) + 1}`
 }
 
-function nir(index: number): string {
-  // Born in September 1984 in department 974 (La Réunion), commune 411, order number from `index`.
-  const body = `2840997411${String(1 + (index % 999)).padStart(3, '0')}`
-  return `${body}${String(nirKey(body)).padStart(2, '0')}`
-}
-
-/** The answers of an employed individual (as tests/support/registration.ts), distinct per applicant. */
+/**
+ * The answers of the tests' employed individual (tests/support/registration.ts), made distinct per
+ * applicant: name, NIR and e-mail; one UE, PSY001.
+ */
 export function applicantAnswers(index: number) {
   const email = `candidate-${index}@bench.example.re`
-  return {
+  // Born in September 1984 in department 974 (La Réunion), commune 411, order number from `index`.
+  return answers({
     identite: {
-      civility: 'MADAME',
       birthName: `Payet${index}`,
-      usageName: 'Hoarau',
-      firstNames: 'Marie-Claire',
-      birthDate: '12/09/1984',
-      birthPlace: 'Saint-Denis',
-      birthCountry: 'France',
-      nationality: 'Française',
-      nir: nir(index),
+      nir: validNir(`2840997411${String(1 + (index % 999)).padStart(3, '0')}`),
     },
-    coordonnees: {
-      addressLine1: '12 rue des Flamboyants',
-      addressLine2: '',
-      postcode: '97400',
-      town: 'Saint-Denis',
-      phone: '0692 12 34 56',
-      email,
-      emailConfirmation: email,
-    },
-    situation: {
-      category: 'INDIVIDUAL',
-      employmentStatus: 'EMPLOYED',
-      employer: {
-        name: 'Mission locale Nord',
-        address: '1 rue de Paris, 97400 Saint-Denis',
-        contactName: 'Mme Grondin, RH',
-        contactPhone: '',
-        contactEmail: '',
-      },
-      highestDiploma: 'BAC',
-      diplomaTitle: 'Baccalauréat ES',
-      accessRoute: 'BAC_LEVEL',
-      firstRegistration: 'oui',
-      baseFeeAlreadyPaid: 'non',
-    },
-    acquis: { obtained: {}, earlyExperienceReview: false },
+    coordonnees: { email, emailConfirmation: email },
     ue: { ues: { PSY001: { selected: true, foad: false } } },
-  }
+  })
 }
 
 const STEPS = ['identite', 'coordonnees', 'situation', 'acquis', 'ue'] as const
