@@ -52,6 +52,10 @@ export async function accessibilityViolations(page: Page): Promise<string[]> {
   // colours nobody sees for more than 150 ms.
   await page.mouse.move(0, 0)
   await expect(page.locator('[aria-busy="true"]')).toHaveCount(0)
+  // After a client-side navigation the new page's <title> is streamed in after its content:
+  // axe would otherwise catch the moment between the two as a page without a title. A page that
+  // never gets one still fails here.
+  await expect(page).toHaveTitle(/\S/)
   await page.waitForFunction(() =>
     document
       .getAnimations()
