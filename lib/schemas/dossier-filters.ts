@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { isIsoDate, type IsoDate } from '@/lib/domain/dates'
+import { text } from './fields'
 import { TARIFF_CATEGORIES, type TariffCategory } from '@/lib/domain/programme'
 import { DOSSIER_STATUSES, type StoredDossierStatus } from '@/lib/domain/workflow'
 
@@ -90,7 +91,7 @@ export const dossierFiltersSchema = z
     completude: param(z.enum(COMPLETENESS)),
     du: param(isoDate),
     au: param(isoDate),
-    q: param(z.string().transform((value) => value.replace(/\s+/g, ' ').slice(0, SEARCH_MAX_LENGTH).trim())),
+    q: param(text().transform((value) => value.replace(/\s+/g, ' ').slice(0, SEARCH_MAX_LENGTH).trim())),
     tri: param(z.enum(DOSSIER_SORTS)),
     ordre: param(z.enum(['asc', 'desc'])),
     apres: param(uuid),

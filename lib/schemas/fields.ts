@@ -7,10 +7,29 @@ import { isIsoDate } from '@/lib/domain/dates'
 // browser bundle (about 200 KB of a 340 KB chunk).
 z.config(fr())
 
+/**
+ * NUL, and halves of a surrogate pair: PostgreSQL refuses the first in any text and both in jsonb
+ * (the query fails, the person sees an error page). Nobody types them: pasted binary or a forged
+ * request brings them. They are removed rather than refused, as there is nothing on screen to
+ * correct.
+ */
+const UNSTORABLE_CHARACTERS = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g
+
+export function withoutUnstorableCharacters(value: string): string {
+  return value.replace(UNSTORABLE_CHARACTERS, '')
+}
+
+/**
+ * A string as every form field and search box takes it: `z.string()` without the characters
+ * PostgreSQL cannot store. Use it for anything typed that reaches the database.
+ */
+export function text(params?: Parameters<typeof z.string>[0]) {
+  return z.string(params).overwrite(withoutUnstorableCharacters)
+}
+
 /** A required line of text. */
 export function requiredText(label: string, max = 120) {
-  return z
-    .string({ error: `Indiquez ${label}.` })
+  return text({ error: `Indiquez ${label}.` })
     .trim()
     .min(1, `Indiquez ${label}.`)
     .max(max, `${max} caractères au plus.`)
@@ -18,8 +37,7 @@ export function requiredText(label: string, max = 120) {
 
 /** An optional line of text: empty becomes null. */
 export function optionalText(max = 120) {
-  return z
-    .string()
+  return text()
     .trim()
     .max(max, `${max} caractères au plus.`)
     .optional()
@@ -37,8 +55,7 @@ export function toYesNo(value: boolean | null | undefined): 'oui' | 'non' | unde
 
 /** A day typed as JJ/MM/AAAA (or chosen in a date picker), as an ISO date. */
 export function frenchDate(label: string) {
-  return z
-    .string({ error: `Indiquez ${label}.` })
+  return text({ error: `Indiquez ${label}.` })
     .trim()
     .min(1, `Indiquez ${label}.`)
     .transform((value, context) => {

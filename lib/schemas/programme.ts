@@ -26,7 +26,7 @@ import {
   prerequisiteProblems,
   type FieldProblem,
 } from '@/lib/domain/programme-rules'
-import { frenchDate, requiredText } from './fields'
+import { frenchDate, requiredText, text } from './fields'
 
 /**
  * The forms of the staff's programme and session editor. Each form has one schema, used by
@@ -87,8 +87,7 @@ const TIME = /^([01]\d|2[0-3]):[0-5]\d$/
 
 /** A text of several lines or paragraphs (paragraphs separated by a blank line). */
 function longText(label: string, max = 4000) {
-  return z
-    .string({ error: `Indiquez ${label}.` })
+  return text({ error: `Indiquez ${label}.` })
     .transform((value) =>
       value
         .replace(/\r\n?/g, '\n')
@@ -100,16 +99,14 @@ function longText(label: string, max = 4000) {
 
 /** A text that may be left empty (null). */
 function optionalLongText(max: number) {
-  return z
-    .string()
+  return text()
     .optional()
     .transform((value) => (value ?? '').replace(/\r\n?/g, '\n').trim() || null)
     .pipe(z.string().max(max, `${max} caractères au plus.`).nullable())
 }
 
 function optionalLine(max: number) {
-  return z
-    .string()
+  return text()
     .optional()
     .transform((value) => (value ?? '').trim() || null)
     .pipe(z.string().max(max, `${max} caractères au plus.`).nullable())
@@ -118,7 +115,7 @@ function optionalLine(max: number) {
 /** A list typed one item per line in a textarea; empty lines are dropped. */
 function lineList(label: string, options: { min?: number; maxItems?: number; maxLength?: number } = {}) {
   const { min = 1, maxItems = 30, maxLength = 600 } = options
-  return z.string({ error: `Indiquez ${label}, une par ligne.` }).transform((text, context) => {
+  return text({ error: `Indiquez ${label}, une par ligne.` }).transform((text, context) => {
     const items = text
       .split(/\r?\n/)
       .map((line) => line.trim())

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { frenchDate, optionalText } from './fields'
+import { frenchDate, optionalText, text } from './fields'
 
 /** The review forms of the staff dossier page; the server actions parse with them again. */
 
@@ -26,13 +26,13 @@ export const transitionSchema = z.object({
 export const requestPiecesSchema = z.object({
   dossierId,
   pieceTypeCodes: z.array(z.string().regex(/^[A-Z_]{2,40}$/)).max(30),
-  message: z.string().trim().max(4000, '4 000 caractères au plus.'),
+  message: text().trim().max(4000, '4 000 caractères au plus.'),
   expectedVersion: z.coerce.number().int().min(1),
 })
 
 export const messageSchema = z.object({
   dossierId,
-  body: z.string().trim().max(4000, '4 000 caractères au plus.'),
+  body: text().trim().max(4000, '4 000 caractères au plus.'),
 })
 
 /** "152", "152,50", "1 234,5" → cents. */

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { EMAIL_STATUSES } from '@/lib/domain/outbox'
 import { passwordProblem, STAFF_ROLES } from '@/lib/domain/staff'
-import { requiredText } from './fields'
+import { requiredText, text } from './fields'
 
 /**
  * Schemas of the staff area's account forms (accounts, own account, invitation) and of the
@@ -28,8 +28,7 @@ const role = z.enum(STAFF_ROLES, { error: 'Choisissez un rôle.' })
 
 export const inviteStaffSchema = z.object({
   name: requiredText('le prénom et le nom', 120),
-  email: z
-    .string({ error: 'Indiquez l’adresse e-mail.' })
+  email: text({ error: 'Indiquez l’adresse e-mail.' })
     .trim()
     .toLowerCase()
     .min(1, 'Indiquez l’adresse e-mail.')
@@ -117,7 +116,7 @@ export const outboxFilterSchema = z.object({
     .regex(/^[A-Z_]{1,40}$/)
     .optional()
     .catch(undefined),
-  destinataire: z.string().trim().max(200).optional().catch(undefined),
+  destinataire: text().trim().max(200).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
 })
 export type OutboxFilter = z.output<typeof outboxFilterSchema>

@@ -83,6 +83,14 @@ describe('signing in', () => {
     expect(await db.staffSession.count()).toBe(0)
   })
 
+  it('answers an e-mail holding a NUL character (which PostgreSQL refuses) like any wrong e-mail', async () => {
+    const user = await createStaff('GESTIONNAIRE')
+    expect((await signInWith(`${user.email}\u0000`, 'Pas-le-bon-mot-de-passe-2026')).message).toBe(
+      WRONG_CREDENTIALS,
+    )
+    expect(await db.staffSession.count()).toBe(0)
+  })
+
   it('locks an account after 10 failures in 15 minutes, whatever the IP addresses', async () => {
     const user = await createStaff('GESTIONNAIRE')
     for (let attempt = 1; attempt <= 10; attempt += 1) {

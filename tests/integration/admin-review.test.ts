@@ -165,6 +165,16 @@ describe('reviewing a dossier', () => {
     expect(await db.outboxEmail.count({ where: { kind: 'DOSSIER_DECISION', dossierId: dossier.id } })).toBe(1)
   })
 
+  it('stores a message to the applicant without the NUL characters PostgreSQL refuses', async () => {
+    await asReviewer()
+    const dossier = await createDossier({ status: 'UNDER_REVIEW' })
+    expect(
+      await review.sendMessageAction({ dossierId: dossier.id, body: 'Merci de rappeler\u0000 le centre.' }),
+    ).toEqual({ ok: true })
+    const messages = await db.dossierMessage.findMany({ where: { dossierId: dossier.id } })
+    expect(messages.map((message) => message.body)).toEqual(['Merci de rappeler le centre.'])
+  })
+
   it('refuses a refusal without reason, and writes nothing', async () => {
     await asReviewer()
     const dossier = await createDossier({ status: 'UNDER_REVIEW' })

@@ -10,6 +10,7 @@ import {
 import { checkUeChoice } from '@/lib/domain/ue-choice'
 import { publicBaseUrl } from '@/lib/env'
 import type { Prisma } from '@/lib/generated/prisma/client'
+import { withoutUnstorableCharacters } from '@/lib/schemas/fields'
 import { fieldErrors, stepSchema, type StepInput } from '@/lib/schemas/registration-steps'
 import { getDb } from '@/lib/server/db'
 import { afterEmailsQueued } from '@/lib/server/mail/deliver'
@@ -31,7 +32,9 @@ export const DRAFT_UNAVAILABLE: Record<'SUBMITTED' | 'EXPIRED' | 'NONE', string>
 }
 
 /** A NUL character, or half of a surrogate pair: text PostgreSQL's jsonb refuses to store. */
-const UNSTORABLE_TEXT = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/
+function unstorable(text: string): boolean {
+  return withoutUnstorableCharacters(text) !== text
+}
 
 /**
  * What was typed, as the JSON the draft keeps (the schema's checks are done; unknown keys are kept
@@ -50,8 +53,8 @@ function storableJson(input: StepInput): string | null {
   if (serialized === undefined) return null
   let storable = true
   JSON.parse(serialized, (key: string, value: unknown) => {
-    if (key === '__proto__' || UNSTORABLE_TEXT.test(key)) storable = false
-    if (typeof value === 'string' && UNSTORABLE_TEXT.test(value)) storable = false
+    if (key === '__proto__' || unstorable(key)) storable = false
+    if (typeof value === 'string' && unstorable(value)) storable = false
     return value
   })
   return storable ? serialized : null

@@ -2,6 +2,7 @@
 
 import { redirect } from 'next/navigation'
 import { z } from 'zod'
+import { text } from '@/lib/schemas/fields'
 import { completeSecondFactor, signIn } from '@/lib/server/auth/sign-in'
 import {
   clearStaffCookie,
@@ -16,7 +17,7 @@ import { clientIp } from '@/lib/server/request-context'
 export type SignInState = { message: string | null; email: string }
 
 const signInSchema = z.object({
-  email: z.string().trim().max(200),
+  email: text().trim().max(200),
   password: z.string().max(200),
   retour: z.string().max(300).optional(),
 })
