@@ -33,7 +33,7 @@ import {
   parseDossierFilters,
   SEARCH_MAX_LENGTH,
 } from '@/lib/schemas/dossier-filters'
-import { frenchDate, optionalText, requiredText, yesNo } from '@/lib/schemas/fields'
+import { frenchDate, optionalText, requiredText, text, yesNo } from '@/lib/schemas/fields'
 import { lostLinkSchema } from '@/lib/schemas/lost-link'
 import {
   centreSchema,
@@ -920,12 +920,34 @@ describe('the staff dossier list’s filters', () => {
   })
 })
 
+/** Half of a surrogate pair without its other half (String.prototype.isWellFormed is ES2024). */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/
+
 describe('field helpers', () => {
   it('requiredText, optionalText, yesNo and frenchDate', () => {
     fuzzSchema(requiredText('le nom', 20), ' Payet ', (output) => expectShape(line(20), output))
     fuzzSchema(optionalText(20), ' Hoarau ', (output) => expectShape(optionalLine(20), output))
     fuzzSchema(yesNo('Oui ou non ?'), 'oui', (output) => expectShape(z.boolean(), output))
     fuzzSchema(frenchDate('la date'), '1/2/2026', (output) => expectShape(day, output))
+  })
+
+  it('text keeps every string PostgreSQL can store as it is, and makes any other one storable', () => {
+    // Any UTF-16 code units; NUL and the two halves of 🌋 often, alone or paired.
+    const codeUnits = fc.string({
+      unit: fc.oneof(
+        fc.constantFrom('\u0000', '\ud83c', '\udf0b', '\ud83c\udf0b', 'é'),
+        fc.integer({ min: 0, max: 0xffff }).map((unit) => String.fromCharCode(unit)),
+      ),
+    })
+    fc.assert(
+      fc.property(codeUnits, (input) => {
+        const output = text().parse(input)
+        expect(output).not.toMatch(/\u0000/)
+        expect(output).not.toMatch(LONE_SURROGATE)
+        if (!input.includes('\u0000') && !LONE_SURROGATE.test(input)) expect(output).toBe(input)
+      }),
+      fuzzOptions(),
+    )
   })
 
   it('fieldErrors flattens any refusal into messages by field', () => {
@@ -962,10 +984,12 @@ const FACTORIES: Record<string, () => z.ZodType[]> = {
   optionalText: () => [optionalText(), optionalText(3)],
   yesNo: () => [yesNo('Oui ou non ?')],
   frenchDate: () => [frenchDate('la date')],
+  text: () => [text(), text({ error: 'Indiquez le nom.' })],
 }
 
 /** Exported functions that build no schema (mappers, messages, links). */
-const NOT_SCHEMAS = /^(to[A-Z]|issues|invalid|refusal|fieldErrors|parse|has|dossierList|dossierExport)/
+const NOT_SCHEMAS =
+  /^(to[A-Z]|issues|invalid|refusal|fieldErrors|parse|has|dossierList|dossierExport|without)/
 
 describe('every schema of lib/schemas', () => {
   it('is fuzzed: none throws on junk, whatever its arguments', async () => {
