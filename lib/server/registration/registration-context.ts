@@ -22,7 +22,7 @@ export type RegistrationContext = {
 
 async function load(
   where: { id: string } | { programme: { code: string }; registrationOpen: true },
-  db: DbClient = getDb(),
+  db: DbClient,
 ): Promise<RegistrationContext | null> {
   const row = await db.academicSession.findFirst({
     where,
@@ -40,9 +40,50 @@ async function load(
   }
 }
 
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value)
+    for (const item of Object.values(value)) deepFreeze(item)
+  }
+  return value
+}
+
+/**
+ * Contexts this process has read, under the revision of the programme's data they were read at.
+ * Every step of every draft, each submission and each dossier page needs one: reading it costs
+ * about fifteen queries (bench/submission.ts found them half of a submission's statements),
+ * checking the revision one. The revision changes with every write to those tables (database
+ * triggers, migration 20261126233145_programme_data_revision), so a staff edit made through any
+ * instance is seen at once by all. Only the current revision's entries are kept; they are frozen,
+ * being shared by every request.
+ */
+const cache = { revision: null as string | null, contexts: new Map<string, RegistrationContext | null>() }
+
+async function cachedLoad(
+  key: string,
+  where: Parameters<typeof load>[0],
+  db: DbClient = getDb(),
+): Promise<RegistrationContext | null> {
+  // Read before the data: an entry is never older than the revision it is filed under.
+  const current = await db.programmeDataRevision.findUnique({ where: { id: 1 }, select: { revision: true } })
+  if (!current) return load(where, db)
+  if (cache.revision !== current.revision) {
+    cache.revision = current.revision
+    cache.contexts.clear()
+  }
+  if (cache.contexts.has(key)) return cache.contexts.get(key) ?? null
+  const context = deepFreeze(await load(where, db))
+  // Another request may have seen a newer revision meanwhile: file only under the one read.
+  if (cache.revision === current.revision) cache.contexts.set(key, context)
+  return context
+}
+
 /** The newest session of `programmeCode` open to registration, or null. */
 export function getOpenRegistration(options: { programmeCode: string }): Promise<RegistrationContext | null> {
-  return load({ programme: { code: options.programmeCode }, registrationOpen: true })
+  return cachedLoad(`open:${options.programmeCode}`, {
+    programme: { code: options.programmeCode },
+    registrationOpen: true,
+  })
 }
 
 /**
@@ -55,7 +96,7 @@ export function getRegistrationContext(options: {
   sessionId: string
   db?: DbClient
 }): Promise<RegistrationContext | null> {
-  return load({ id: options.sessionId }, options.db)
+  return cachedLoad(`session:${options.sessionId}`, { id: options.sessionId }, options.db)
 }
 
 export function stepContextOf(context: RegistrationContext, today: string): StepContext {
