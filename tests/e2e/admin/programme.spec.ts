@@ -157,6 +157,8 @@ test.describe('programme and sessions editing by an administrator', () => {
   })
 
   test('every programme and session page passes axe', async ({ page }) => {
+    // Twelve pages, each screenshotted whole and checked by axe: a minute on a busy CI machine.
+    test.setTimeout(180_000)
     await signInAsAdmin(page, '/admin/programme')
     const pages: Array<[string, string]> = [
       ['/admin/programme', 'programme'],
