@@ -7,6 +7,15 @@ describe('todayIn', () => {
     expect(todayIn(new Date('2026-10-29T20:30:00Z'))).toBe('2026-10-30')
     expect(todayIn(new Date('2026-10-29T19:59:59Z'))).toBe('2026-10-29')
   })
+
+  it('gives each time zone its own day, whichever was asked first', () => {
+    const now = new Date('2026-10-29T22:30:00Z')
+    expect(todayIn(now)).toBe('2026-10-30')
+    expect(todayIn(now, 'Europe/Paris')).toBe('2026-10-29')
+    expect(todayIn(now, 'Pacific/Kiritimati')).toBe('2026-10-30')
+    expect(todayIn(now, 'Pacific/Pago_Pago')).toBe('2026-10-29')
+    expect(todayIn(now)).toBe('2026-10-30')
+  })
 })
 
 describe('addYears', () => {
