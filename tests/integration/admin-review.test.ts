@@ -258,6 +258,49 @@ describe('concurrent decisions', () => {
     ).toBe(1)
   })
 
+  it('answer a repeated status change (double click, retry after a lost answer) as done, and make it once', async () => {
+    await asReviewer()
+    const dossier = await createDossier({ status: 'UNDER_REVIEW' })
+    const seen = await version(dossier.id)
+    const refuse = () =>
+      review.transitionAction({
+        dossierId: dossier.id,
+        name: 'REFUSE',
+        reason: 'Prérequis non remplis',
+        expectedVersion: seen,
+      })
+    expect(await Promise.all([refuse(), refuse()])).toEqual([{ ok: true }, { ok: true }])
+    expect(await refuse()).toEqual({ ok: true })
+    expect((await db.dossier.findUniqueOrThrow({ where: { id: dossier.id } })).status).toBe('REFUSED')
+    expect(await db.auditEvent.count({ where: { dossierId: dossier.id, action: 'REFUSE' } })).toBe(1)
+    expect(await db.outboxEmail.count({ where: { kind: 'DOSSIER_DECISION', dossierId: dossier.id } })).toBe(1)
+  })
+
+  it('still refuse the same change from a stale page when another reviewer made it', async () => {
+    const first = await asReviewer()
+    const dossier = await createDossier({ status: 'UNDER_REVIEW' })
+    const seen = await version(dossier.id)
+    const request = {
+      dossierId: dossier.id,
+      name: 'REFUSE' as const,
+      reason: 'Prérequis non remplis',
+      expectedVersion: seen,
+    }
+    expect(await review.transitionAction(request)).toEqual({ ok: true })
+    await asReviewer()
+    expect(await review.transitionAction(request)).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('modifié par quelqu’un d’autre'),
+    })
+    // Nor is a different reason from the same reviewer a repeat.
+    await signInBrowserAs(first.id)
+    expect(await review.transitionAction({ ...request, reason: 'Dossier hors délai' })).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('modifié par quelqu’un d’autre'),
+    })
+    expect(await db.auditEvent.count({ where: { dossierId: dossier.id, action: 'REFUSE' } })).toBe(1)
+  })
+
   it('keep both decisions on two different pieces, and refuse a second decision on the same piece', async () => {
     await asReviewer()
     const dossier = await createDossier({ status: 'UNDER_REVIEW' })

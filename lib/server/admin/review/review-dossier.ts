@@ -12,7 +12,7 @@ import { afterEmailsQueued } from '@/lib/server/mail/deliver'
 import { enqueueEmail, type Email } from '@/lib/server/mail/outbox'
 import { decisionEmail, piecesRequestedEmail, staffMessageEmail } from '@/lib/server/mail/templates'
 import { getRegistrationContext } from '@/lib/server/registration/registration-context'
-import { lockDossier, ReviewConflict, type LockedDossier } from './locked-dossier'
+import { lockDossier, ReviewConflict, STALE_DOSSIER_MESSAGE, type LockedDossier } from './locked-dossier'
 
 export type ReviewResult = { ok: true } | { ok: false; message: string; field?: string }
 
@@ -22,7 +22,13 @@ export type ReviewResult = { ok: true } | { ok: false; message: string; field?: 
  * refused with a message saying so.
  */
 async function review(
-  options: { actor: StaffActor | null; dossierId: string; expectedVersion?: number },
+  options: {
+    actor: StaffActor | null
+    dossierId: string
+    expectedVersion?: number
+    /** The status change this request makes: a repeat of it is answered as done (see below). */
+    statusChange?: { action: TransitionName; reason: string | null }
+  },
   change: (
     tx: DbClient,
     dossier: LockedDossier,
@@ -34,8 +40,13 @@ async function review(
   const emails: Email[] = []
   try {
     const result = await getDb().$transaction(async (tx) => {
-      const dossier = await lockDossier(tx, options.dossierId, options.expectedVersion)
+      const dossier = await lockDossier(tx, options.dossierId)
       if (!dossier) return { ok: false, message: 'Dossier introuvable.' } as ReviewResult
+      if (options.expectedVersion !== undefined && dossier.version !== options.expectedVersion) {
+        if (await isRepeat(tx, dossier, actor, options.expectedVersion, options.statusChange))
+          return { ok: true } as ReviewResult
+        throw new ReviewConflict(STALE_DOSSIER_MESSAGE)
+      }
       if (dossier.anonymisedAt)
         return {
           ok: false,
@@ -65,6 +76,33 @@ async function review(
     if (error instanceof ReviewConflict) return { ok: false, message: error.message }
     throw error
   }
+}
+
+/**
+ * Whether the dossier moved on from the page's version by exactly this change, made by this same
+ * reviewer: the request is a repeat (a double click, or a retry after the answer to a committed
+ * change was lost). It is answered as done rather than as someone else's change, and nothing is
+ * written twice.
+ */
+async function isRepeat(
+  tx: DbClient,
+  dossier: LockedDossier,
+  actor: StaffActor,
+  expectedVersion: number,
+  change: { action: TransitionName; reason: string | null } | undefined,
+): Promise<boolean> {
+  if (!change || dossier.version !== expectedVersion + 1) return false
+  const last = await tx.auditEvent.findFirst({
+    where: { dossierId: dossier.id, toStatus: { not: null } },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    select: { action: true, actorId: true, toStatus: true, reason: true },
+  })
+  return (
+    last?.action === change.action &&
+    last.actorId === actor.userId &&
+    last.toStatus === dossier.status &&
+    (last.reason ?? null) === change.reason
+  )
 }
 
 class RefusedChange extends Error {
@@ -181,7 +219,8 @@ export function transitionDossier(options: {
   reason: string | null
   expectedVersion: number
 }): Promise<ReviewResult> {
-  return review(options, async (tx, dossier, actor) => {
+  const statusChange = { action: options.name, reason: options.reason?.trim() || null }
+  return review({ ...options, statusChange }, async (tx, dossier, actor) => {
     const allowed = transition(dossier.status, options.name, { actor: 'STAFF', reason: options.reason })
     if (!allowed.ok)
       return {
@@ -255,7 +294,8 @@ export function requestPieces(options: {
   message: string
   expectedVersion: number
 }): Promise<ReviewResult> {
-  return review(options, async (tx, dossier, actor) => {
+  const statusChange = { action: 'REQUEST_PIECES' as const, reason: options.message.trim() || null }
+  return review({ ...options, statusChange }, async (tx, dossier, actor) => {
     const message = options.message.trim()
     if (options.pieceTypeCodes.length === 0)
       return {
