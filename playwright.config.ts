@@ -37,6 +37,9 @@ export default defineConfig({
     url: `http://127.0.0.1:${port}/`,
     timeout: 300_000,
     reuseExistingServer: false,
+    // Otherwise Playwright SIGKILLs the process group: the embedded PostgreSQL dies mid-write and
+    // the next command on the same files (CI's fuzzing, right after) found it still going away.
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 30_000 },
     stdout: 'pipe',
     stderr: 'pipe',
   },

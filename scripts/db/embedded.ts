@@ -37,6 +37,8 @@ function isPortFree(port: number): Promise<boolean> {
   })
 }
 
+const START_ATTEMPTS = 10
+
 async function canConnect(url: string): Promise<boolean> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 })
   try {
@@ -102,13 +104,22 @@ export async function startEmbeddedPostgres(options: {
     log(`Creating the embedded PostgreSQL cluster in ${path.relative(process.cwd(), dataDir)} …`)
     await server.initialise()
   }
-  try {
-    await server.start()
-  } catch (error) {
-    throw new Error(
-      `The embedded PostgreSQL did not start (${error instanceof Error ? error.message : 'it exited early'}). ` +
-        `Its files are in ${dataDir}; remove that folder to start from an empty database.`,
-    )
+  // A server on these files that was just killed can hold them for a moment more (its last
+  // processes exiting, its shared memory): PostgreSQL then refuses to start. Seen in CI when a
+  // command started right after another one's server was killed; so try again for a while.
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await server.start()
+      break
+    } catch (error) {
+      if (attempt >= START_ATTEMPTS)
+        throw new Error(
+          `The embedded PostgreSQL did not start (${error instanceof Error ? error.message : 'it exited early'}). ` +
+            `Its files are in ${dataDir}; remove that folder to start from an empty database.`,
+        )
+      log(`The embedded PostgreSQL did not start yet (attempt ${attempt}); trying again in a second.`)
+      await new Promise((resolve) => setTimeout(resolve, 1000))
+    }
   }
   return { adminUrl, urlFor, stop: () => server.stop() }
 }

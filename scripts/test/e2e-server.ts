@@ -102,7 +102,11 @@ cpSync(path.join(root, distDir), path.join(root, secondDistDir), {
 })
 const instances = [start(port, distDir), start(port + 1, secondDistDir)]
 
+let stopping = false
 const stop = async (code: number) => {
+  // Called by the signal and again by each instance's exit: stop once.
+  if (stopping) return
+  stopping = true
   for (const instance of instances) instance.kill('SIGTERM')
   await server.stop()
   process.exit(code)
