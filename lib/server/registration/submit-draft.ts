@@ -1,6 +1,7 @@
 import 'server-only'
 import { fromIsoDate, todayIn, toIsoDate } from '@/lib/domain/dates'
 import { paymentInstructions } from '@/lib/domain/fees'
+import { semestersOfPeriod } from '@/lib/domain/session'
 import { formatReference, withdrawalDeadline } from '@/lib/domain/workflow'
 import { publicBaseUrl } from '@/lib/env'
 import { formatEuros } from '@/lib/format'
@@ -159,12 +160,8 @@ export async function submitDraft(options: { token: string; now?: Date }): Promi
             createMany: {
               data: answers.ue.ues.map((pick) => {
                 const ue = context.session.ues.find((candidate) => candidate.code === pick.code)!
-                const semester =
-                  ue.periodKind === 'SECOND_SEMESTER'
-                    ? 2
-                    : ue.periodKind === 'PROFESSIONAL_EXPERIENCE'
-                      ? null
-                      : 1
+                // A full-year UE is registered with the first semester; a report with none.
+                const semester = semestersOfPeriod(ue.periodKind)[0] ?? null
                 return { ueId: ueIdByCode.get(pick.code)!, semester, foad: pick.foad }
               }),
             },
