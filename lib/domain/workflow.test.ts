@@ -4,6 +4,7 @@ import {
   canWithdraw,
   DOSSIER_STATUSES,
   formatReference,
+  isRepeatedStatusChange,
   REFERENCE_PATTERN,
   transition,
   TRANSITIONS,
@@ -118,5 +119,43 @@ describe('references', () => {
     expect(formatReference('CPN42', 2026, 42)).toBe('CPN42-2026-00042')
     expect(REFERENCE_PATTERN.test('CPN42-2026-00042')).toBe(true)
     expect(REFERENCE_PATTERN.test('CPN42-26-42')).toBe(false)
+  })
+})
+
+describe('isRepeatedStatusChange', () => {
+  const asked = { action: 'REFUSE' as const, actorId: 'reviewer-a', reason: 'Prérequis non remplis' }
+  const made = { ...asked, toStatus: 'REFUSED' as const }
+  const after = { version: 4, status: 'REFUSED' as const }
+
+  it('recognises the same change, by the same reviewer, made since the page was loaded', () => {
+    expect(isRepeatedStatusChange({ expectedVersion: 3, current: after, last: made, asked })).toBe(true)
+  })
+
+  it('sees anything else as another change, so the page is stale', () => {
+    const cases: Array<Parameters<typeof isRepeatedStatusChange>[0]> = [
+      // Nothing moved, or two changes since.
+      { expectedVersion: 4, current: after, last: made, asked },
+      { expectedVersion: 2, current: after, last: made, asked },
+      // Another reviewer, another reason, another action.
+      { expectedVersion: 3, current: after, last: { ...made, actorId: 'reviewer-b' }, asked },
+      { expectedVersion: 3, current: after, last: { ...made, reason: 'Dossier hors délai' }, asked },
+      { expectedVersion: 3, current: after, last: { ...made, action: 'CLOSE' }, asked },
+      // The dossier has moved elsewhere since (the last change recorded is not where it is).
+      { expectedVersion: 3, current: { version: 4, status: 'CLOSED' }, last: made, asked },
+      // No status change recorded.
+      { expectedVersion: 3, current: after, last: null, asked },
+    ]
+    for (const options of cases) expect(isRepeatedStatusChange(options), JSON.stringify(options)).toBe(false)
+  })
+
+  it('matches a change made without a reason', () => {
+    expect(
+      isRepeatedStatusChange({
+        expectedVersion: 1,
+        current: { version: 2, status: 'UNDER_REVIEW' },
+        last: { action: 'START_REVIEW', actorId: 'reviewer-a', toStatus: 'UNDER_REVIEW', reason: null },
+        asked: { action: 'START_REVIEW', actorId: 'reviewer-a', reason: null },
+      }),
+    ).toBe(true)
   })
 })

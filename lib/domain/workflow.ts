@@ -159,6 +159,38 @@ export function isFinal(status: DossierStatus): boolean {
   return status === 'REFUSED' || status === 'WITHDRAWN' || status === 'CLOSED'
 }
 
+/** A status change as the audit trail records it. */
+export type StatusChange = {
+  action: TransitionName
+  actorId: string | null
+  toStatus: DossierStatus | null
+  reason: string | null
+}
+
+/**
+ * Whether a status change asked from a page showing version `expectedVersion` was already made:
+ * the dossier moved on by exactly one status change (`last`, the newest of its audit trail), and
+ * that change is this one — same action, same reviewer, same reason, to the status the dossier
+ * has. A double click, or a retry after the answer to a committed change was lost, is then
+ * answered as done; anything else is someone else's change, and the page is stale.
+ */
+export function isRepeatedStatusChange(options: {
+  expectedVersion: number
+  current: { version: number; status: DossierStatus }
+  last: StatusChange | null
+  asked: { action: TransitionName; actorId: string; reason: string | null }
+}): boolean {
+  const { expectedVersion, current, last, asked } = options
+  return (
+    current.version === expectedVersion + 1 &&
+    last !== null &&
+    last.action === asked.action &&
+    last.actorId === asked.actorId &&
+    last.toStatus === current.status &&
+    (last.reason ?? null) === asked.reason
+  )
+}
+
 /**
  * Clause de rétractation: the applicant may withdraw within `days` days of submission. The day of
  * submission is day 0, counted in La Réunion's calendar; the last day is included.

@@ -2,7 +2,12 @@ import 'server-only'
 import { fromIsoDate, todayIn, type IsoDate } from '@/lib/domain/dates'
 import type { CompleteAnswers } from '@/lib/domain/registration'
 import { pieceDecisionProblem, type PieceDecision } from '@/lib/domain/review'
-import { transition, type StoredDossierStatus, type TransitionName } from '@/lib/domain/workflow'
+import {
+  isRepeatedStatusChange,
+  transition,
+  type StoredDossierStatus,
+  type TransitionName,
+} from '@/lib/domain/workflow'
 import { assertCan } from '@/lib/server/auth/authorize'
 import type { StaffActor } from '@/lib/server/auth/staff-session'
 import { getDb, type DbClient } from '@/lib/server/db'
@@ -43,8 +48,15 @@ async function review(
       const dossier = await lockDossier(tx, options.dossierId)
       if (!dossier) return { ok: false, message: 'Dossier introuvable.' } as ReviewResult
       if (options.expectedVersion !== undefined && dossier.version !== options.expectedVersion) {
-        if (await isRepeat(tx, dossier, actor, options.expectedVersion, options.statusChange))
-          return { ok: true } as ReviewResult
+        const repeated =
+          options.statusChange &&
+          isRepeatedStatusChange({
+            expectedVersion: options.expectedVersion,
+            current: dossier,
+            last: await lastStatusChange(tx, dossier.id),
+            asked: { ...options.statusChange, actorId: actor.userId },
+          })
+        if (repeated) return { ok: true } as ReviewResult
         throw new ReviewConflict(STALE_DOSSIER_MESSAGE)
       }
       if (dossier.anonymisedAt)
@@ -78,31 +90,14 @@ async function review(
   }
 }
 
-/**
- * Whether the dossier moved on from the page's version by exactly this change, made by this same
- * reviewer: the request is a repeat (a double click, or a retry after the answer to a committed
- * change was lost). It is answered as done rather than as someone else's change, and nothing is
- * written twice.
- */
-async function isRepeat(
-  tx: DbClient,
-  dossier: LockedDossier,
-  actor: StaffActor,
-  expectedVersion: number,
-  change: { action: TransitionName; reason: string | null } | undefined,
-): Promise<boolean> {
-  if (!change || dossier.version !== expectedVersion + 1) return false
+/** The newest status change of the dossier's audit trail, or null. */
+async function lastStatusChange(tx: DbClient, dossierId: string) {
   const last = await tx.auditEvent.findFirst({
-    where: { dossierId: dossier.id, toStatus: { not: null } },
+    where: { dossierId, toStatus: { not: null } },
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     select: { action: true, actorId: true, toStatus: true, reason: true },
   })
-  return (
-    last?.action === change.action &&
-    last.actorId === actor.userId &&
-    last.toStatus === dossier.status &&
-    (last.reason ?? null) === change.reason
-  )
+  return last ? { ...last, action: last.action as TransitionName } : null
 }
 
 class RefusedChange extends Error {
