@@ -5,11 +5,10 @@
 //   4. a production build, rebuilt only when the sources changed;
 //   5. `next start` on PORT.
 // `--dev` runs `next dev` instead of 4-5; `--build-only` stops after 4.
-import { spawn, spawnSync } from 'node:child_process'
-import { writeFileSync } from 'node:fs'
+import { spawn } from 'node:child_process'
 import net from 'node:net'
 import path from 'node:path'
-import { buildFingerprint, isBuildCurrent, markerPath } from './lib/build-fingerprint'
+import { buildIfStale } from './lib/build-fingerprint'
 import { prepareDatabase } from './lib/database-setup'
 import { demoAuthSecret, ensureDemoAccount } from './lib/demo'
 import { resolveDatabase } from './db/local-database'
@@ -87,20 +86,11 @@ const childEnv = {
 }
 
 if (mode !== 'dev') {
-  const fingerprint = buildFingerprint(root)
-  if (isBuildCurrent(distDir, fingerprint)) {
-    log('The production build is up to date.')
-  } else {
-    log('Building the portal (next build)…')
-    const build = spawnSync(process.execPath, [nextBin, 'build'], {
-      stdio: 'inherit',
-      env: { ...childEnv, NODE_ENV: 'production' },
-    })
-    if (build.status !== 0) {
-      console.error('[portal] The build failed (see above).')
-      await shutdown(1)
-    }
-    writeFileSync(markerPath(distDir), fingerprint)
+  const build = buildIfStale({ root, distDir, env: { ...childEnv, NODE_ENV: 'production' }, log })
+  if (build === 'current') log('The production build is up to date.')
+  if (build === 'failed') {
+    console.error('[portal] The build failed (see above).')
+    await shutdown(1)
   }
   if (mode === 'build') await shutdown(0)
 }

@@ -2,13 +2,13 @@
 // built once and started as `next start` as many times as needed, the peak memory of a process
 // tree, and the statistics the report uses. Benchmarks never run in the test command (`npm test`):
 // `npm run bench` (bench/run.ts) runs them and writes BENCHMARKS.md.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { spawn, type ChildProcess } from 'node:child_process'
+import { readdirSync, readFileSync } from 'node:fs'
 import net from 'node:net'
 import path from 'node:path'
 import pg from 'pg'
 import { startEmbeddedPostgres, type EmbeddedServer } from '../../scripts/db/embedded'
-import { buildFingerprint, isBuildCurrent, markerPath } from '../../scripts/lib/build-fingerprint'
+import { buildIfStale } from '../../scripts/lib/build-fingerprint'
 import { prepareDatabase } from '../../scripts/lib/database-setup'
 
 export const ROOT = path.resolve(import.meta.dirname, '../..')
@@ -112,19 +112,13 @@ const env = (extra: Record<string, string>): NodeJS.ProcessEnv => ({
  * programme page, so it reads a seeded database: `databaseUrl`.
  */
 export function ensureBuild(databaseUrl: string): void {
-  const distDir = path.join(ROOT, BENCH_DIST_DIR)
-  const fingerprint = buildFingerprint(ROOT)
-  if (isBuildCurrent(distDir, fingerprint)) return
-  log('Building the portal (next build)…')
-  const result = spawnSync(process.execPath, [NEXT_BIN, 'build'], {
-    cwd: ROOT,
-    stdio: 'inherit',
+  const built = buildIfStale({
+    root: ROOT,
+    distDir: BENCH_DIST_DIR,
     env: env({ DATABASE_URL: databaseUrl }),
+    log,
   })
-  if (result.status !== 0) throw new Error('next build failed')
-  writeFileSync(markerPath(distDir), fingerprint)
-  // next build rewrites tsconfig.json's include list for its own folder: leave the tree clean.
-  spawnSync('git', ['checkout', '--', 'tsconfig.json'], { cwd: ROOT })
+  if (built === 'failed') throw new Error('next build failed')
 }
 
 export function freePort(): Promise<number> {

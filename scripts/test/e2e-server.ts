@@ -2,14 +2,14 @@
 // test server, see with-test-database.ts), a production build of its own (.next-e2e, so that the
 // build `npm start` serves is left alone), and `next start` on E2E_PORT (3100), plus a second
 // instance on E2E_PORT + 1.
-import { spawn, spawnSync } from 'node:child_process'
-import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { spawn } from 'node:child_process'
+import { cpSync, rmSync } from 'node:fs'
 import path from 'node:path'
 import { hash } from '@node-rs/argon2'
 import pg from 'pg'
 import { E2E_STAFF, E2E_STAFF_PASSWORD } from '../../tests/e2e/staff-accounts'
 import { startEmbeddedPostgres } from '../db/embedded'
-import { buildFingerprint, isBuildCurrent, markerPath } from '../lib/build-fingerprint'
+import { buildIfStale } from '../lib/build-fingerprint'
 import { prepareDatabase } from '../lib/database-setup'
 
 const DATABASE = 'portal_e2e'
@@ -65,18 +65,9 @@ const env = {
   // Deprecation warnings name their caller in the test log, so they can be fixed.
   NODE_OPTIONS: [process.env.NODE_OPTIONS, '--trace-deprecation'].filter(Boolean).join(' '),
 }
-const fingerprint = buildFingerprint(root)
-if (!isBuildCurrent(path.join(root, distDir), fingerprint)) {
-  log('Building (next build)…')
-  // next build adds its build folder's types to tsconfig.json's include list: put the file back.
-  const tsconfig = readFileSync(path.join(root, 'tsconfig.json'), 'utf8')
-  const build = spawnSync(process.execPath, [nextBin, 'build'], { stdio: 'inherit', env })
-  writeFileSync(path.join(root, 'tsconfig.json'), tsconfig)
-  if (build.status !== 0) {
-    await server.stop()
-    process.exit(1)
-  }
-  writeFileSync(markerPath(path.join(root, distDir)), fingerprint)
+if (buildIfStale({ root, distDir, env, log }) === 'failed') {
+  await server.stop()
+  process.exit(1)
 }
 
 const start = (instancePort: number, instanceDistDir: string) =>
