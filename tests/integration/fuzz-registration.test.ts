@@ -6,6 +6,7 @@ import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { documentDateSchema, startSchema, submissionSchema } from '@/lib/schemas/registration'
 import { getDb } from '@/lib/server/db'
+import { DRAFT_COOKIE } from '@/lib/server/registration/cookies'
 import { seed } from '@/prisma/seed'
 import {
   assertNoPollution,
@@ -21,7 +22,6 @@ import {
   nastyString,
   REAL,
   redirectTarget,
-  DRAFT_COOKIE,
   openDraftBrowser,
   startDraft,
 } from '../support/fuzz'

@@ -2,6 +2,7 @@
 // a cheap picture of the database to prove that a refused input wrote nothing.
 import fc from 'fast-check'
 import { getDb } from '@/lib/server/db'
+import { DRAFT_COOKIE } from '@/lib/server/registration/cookies'
 import { expect } from 'vitest'
 import { browser, expectRedirect } from './next-request'
 
@@ -287,8 +288,6 @@ export function assertNoPollution(): void {
   )
   if (leaked.length > 0) throw new Error(`Object.prototype was polluted: ${leaked.join(', ')}`)
 }
-
-export const DRAFT_COOKIE = 'cnam_inscription'
 
 /** A browser holding draft `cookie` (REAL: `token`), from a new address or the given one. */
 export function openDraftBrowser(
