@@ -21,6 +21,7 @@ import {
   percentile,
   ROOT,
   startPortal,
+  timed,
   treeRssKiB,
   type Portal,
 } from './lib/harness'
@@ -47,12 +48,6 @@ type Timings = {
   submitWalls: number[]
   uploadWalls: number[]
   errors: string[]
-}
-
-async function timed<T>(fn: () => Promise<T>): Promise<number> {
-  const started = performance.now()
-  await fn()
-  return performance.now() - started
 }
 
 /** One wave: `applicants` fill their drafts, then upload, then submit, each phase all at once. */

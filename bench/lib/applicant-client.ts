@@ -5,7 +5,6 @@
 import path from 'node:path'
 import {
   callAction,
-  pagePathOf,
   readActionManifest,
   type ManifestAction,
 } from '../../tests/e2e/security/server-action-client'
@@ -114,23 +113,14 @@ export class Applicant {
    * which Next renders into the same response) is read to its end, as the browser waits for it.
    */
   async submit(): Promise<void> {
-    const response = await fetch(new URL(pagePathOf(this.actions.submitRegistrationAction), this.baseUrl), {
-      method: 'POST',
-      redirect: 'manual',
-      headers: {
-        Accept: 'text/x-component',
-        'Next-Action': this.actions.submitRegistrationAction.id,
-        'Content-Type': 'text/plain;charset=UTF-8',
-        Origin: new URL(this.baseUrl).origin,
-        'X-Forwarded-For': this.ip,
-        Cookie: this.cookie ?? '',
-      },
-      body: JSON.stringify([{ consent: true, certify: true }]),
-    })
-    const body = await response.text()
-    const redirect = response.headers.get('x-action-redirect')?.split(';')[0]
-    if (redirect !== '/dossier/confirmation')
-      throw new Error(`submit: ${response.status} ${redirect ?? body.slice(0, 500)}`)
+    const submitted = await callAction(
+      this.baseUrl,
+      this.actions.submitRegistrationAction,
+      [{ consent: true, certify: true }],
+      { ip: this.ip, cookie: this.cookie ?? undefined, readRedirectedPage: true },
+    )
+    if (submitted.redirect !== '/dossier/confirmation')
+      throw new Error(`submit: ${submitted.status} ${submitted.error ?? JSON.stringify(submitted.result)}`)
   }
 }
 

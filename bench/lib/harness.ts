@@ -259,14 +259,17 @@ export function percentile(values: number[], p: number): number {
 export const median = (values: number[]) => percentile(values, 50)
 
 /** Runs `fn` `runs` times (after `warmup` unmeasured runs), returns the durations in ms. */
+/** Milliseconds `fn` takes. */
+export async function timed(fn: () => Promise<unknown>): Promise<number> {
+  const started = performance.now()
+  await fn()
+  return performance.now() - started
+}
+
 export async function timeRuns(fn: () => Promise<unknown>, runs: number, warmup = 3): Promise<number[]> {
   for (let index = 0; index < warmup; index += 1) await fn()
   const durations: number[] = []
-  for (let index = 0; index < runs; index += 1) {
-    const started = performance.now()
-    await fn()
-    durations.push(performance.now() - started)
-  }
+  for (let index = 0; index < runs; index += 1) durations.push(await timed(fn))
   return durations
 }
 

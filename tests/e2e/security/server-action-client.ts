@@ -109,7 +109,17 @@ export async function callAction(
   baseUrl: string,
   action: ManifestAction,
   args: unknown[],
-  options: { cookie?: string; ip: string; /** Sent as is instead of the encoded `args`. */ rawBody?: string },
+  options: {
+    cookie?: string
+    ip: string
+    /** Sent as is instead of the encoded `args`. */
+    rawBody?: string
+    /**
+     * Read a redirect's answer to its end (Next renders the target page into it), as a browser
+     * waits for it; otherwise it is dropped as soon as the redirect is known.
+     */
+    readRedirectedPage?: boolean
+  },
 ): Promise<ActionOutcome> {
   const response = await fetch(new URL(pagePathOf(action), baseUrl), {
     method: 'POST',
@@ -147,6 +157,7 @@ export async function callAction(
   } else {
     if (outcome.redirect === null)
       outcome.error = `unexpected answer: ${response.status} ${await response.text()}`
+    else if (options.readRedirectedPage) await response.arrayBuffer()
     else await response.body?.cancel()
   }
   return outcome
