@@ -4,9 +4,12 @@ import { extractText } from 'unpdf'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { RegistrationFormPrint } from '@/components/dossier/registration-form-print'
 import type { RegistrationFormData } from '@/lib/domain/registration-form'
+import {
+  sampleLongRegistrationFormData,
+  sampleRegistrationFormData,
+} from '@/tests/fixtures/registration-form'
 import { qrCodeSvg } from './qr-code'
 import { renderRegistrationFormPdf } from './registration-form'
-import { sampleLongRegistrationFormData, sampleRegistrationFormData } from './registration-form.fixture'
 
 /**
  * One spelling for comparisons: formatEuros writes narrow no-break spaces (the PDF no-break
