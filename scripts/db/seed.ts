@@ -1,10 +1,10 @@
 // `npm run db:seed`: seeds the database at DATABASE_URL (or the embedded one).
 import { PrismaPg } from '@prisma/adapter-pg'
-import { env } from '../lib/env'
-import { PrismaClient } from '../lib/generated/prisma/client'
-import { resolveDatabase } from '../scripts/db/local-database'
-import { applyMigrations } from '../scripts/db/migrate'
-import { seed } from './seed'
+import { env } from '../../lib/env'
+import { PrismaClient } from '../../lib/generated/prisma/client'
+import { seed } from '../../prisma/seed'
+import { resolveDatabase } from './local-database'
+import { applyMigrations } from './migrate'
 
 const database = await resolveDatabase({
   databaseUrl: env.DATABASE_URL,
