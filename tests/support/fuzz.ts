@@ -1,5 +1,6 @@
-// Generators of hostile input for the property-based tests (tests/integration/fuzz-*.test.ts), and
-// a cheap picture of the database to prove that a refused input wrote nothing.
+// Generators of hostile input for the property-based tests (lib/schemas/fuzz-schemas.test.ts and
+// tests/integration/fuzz-*.test.ts), and a cheap picture of the database to prove that a refused
+// input wrote nothing.
 import fc from 'fast-check'
 import { getDb } from '@/lib/server/db'
 import { DRAFT_COOKIE } from '@/lib/server/registration/cookies'

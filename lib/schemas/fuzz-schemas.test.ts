@@ -4,7 +4,8 @@
 // reads back to the same values through its form. Schemas are found in the folder: a new exported
 // schema is fuzzed with junk at once, and a new schema factory fails the inventory until declared.
 //
-// No database is used; the file sits with the other fuzz tests so that one command runs them all.
+// No database is used, so it runs in the unit project beside the schemas; `npm run test:fuzz` runs it
+// with the database fuzz tests (tests/integration/fuzz-*), with 1,000 inputs per property.
 import { readdirSync } from 'node:fs'
 import path from 'node:path'
 import fc from 'fast-check'
@@ -95,8 +96,8 @@ import {
   totpCodeSchema,
 } from '@/lib/schemas/staff'
 import { centres, programme2010, session2010 } from '@/prisma/seed/cpn42-2010-2011'
-import { assertNoPollution, FUZZ_TIMEOUT, fuzzOptions, inputNear, junk } from '../support/fuzz'
-import { answers } from '../support/registration'
+import { assertNoPollution, FUZZ_TIMEOUT, fuzzOptions, inputNear, junk } from '@/tests/support/fuzz'
+import { answers } from '@/tests/support/registration'
 
 vi.setConfig({ testTimeout: FUZZ_TIMEOUT })
 
