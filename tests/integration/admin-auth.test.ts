@@ -11,10 +11,6 @@ import { browser, expectRedirect } from '../support/next-request'
 import { createStaff, signInBrowserAs, STAFF_PASSWORD } from '../support/staff'
 import { resetDatabase } from '../support/test-database'
 
-vi.mock('next/headers', () => import('../support/next-request'))
-vi.mock('next/cache', () => import('../support/next-request'))
-vi.mock('next/navigation', () => import('../support/next-request'))
-
 const signInActions = await import('@/app/(admin)/admin/connexion/actions')
 const accountActions = await import('@/app/(admin)/admin/compte/actions')
 const { currentStaff, requireStaffPage } = await import('@/lib/server/auth/authorize')

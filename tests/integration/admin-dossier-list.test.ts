@@ -12,10 +12,6 @@ import { NOW } from '../support/registration'
 import { becomeIdentity, IDENTITIES, tableCounts, type Identity } from '../support/staff'
 import { resetDatabase } from '../support/test-database'
 
-vi.mock('next/headers', () => import('../support/next-request'))
-vi.mock('next/cache', () => import('../support/next-request'))
-vi.mock('next/navigation', () => import('../support/next-request'))
-
 const exportRoute = await import('@/app/(admin)/admin/dossiers/export.csv/route')
 const db = getDb()
 

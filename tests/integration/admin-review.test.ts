@@ -14,10 +14,6 @@ import {
 } from '../support/staff'
 import { resetDatabase } from '../support/test-database'
 
-vi.mock('next/headers', () => import('../support/next-request'))
-vi.mock('next/cache', () => import('../support/next-request'))
-vi.mock('next/navigation', () => import('../support/next-request'))
-
 const review = await import('@/app/(admin)/admin/dossiers/[id]/actions')
 const dossierPieces = await import('@/app/api/dossier/pieces/route')
 const db = getDb()

@@ -18,10 +18,6 @@ import {
 import { resetDatabase } from '../support/test-database'
 import { readZip } from '../support/zip'
 
-vi.mock('next/headers', () => import('../support/next-request'))
-vi.mock('next/cache', () => import('../support/next-request'))
-vi.mock('next/navigation', () => import('../support/next-request'))
-
 const registration = await import('@/app/(public)/inscription/actions')
 const uploadRoute = await import('@/app/api/inscription/pieces/route')
 const review = await import('@/app/(admin)/admin/dossiers/[id]/actions')

@@ -7,9 +7,6 @@ import { browser, expectRedirect } from '../support/next-request'
 import { fillDraft, NOW, uploadPieces } from '../support/registration'
 import { resetDatabase } from '../support/test-database'
 
-vi.mock('next/headers', () => import('../support/next-request'))
-vi.mock('next/cache', () => import('../support/next-request'))
-
 const dossierActions = await import('@/app/(public)/dossier/actions')
 const registration = await import('@/app/(public)/inscription/actions')
 const uploadRoute = await import('@/app/api/inscription/pieces/route')

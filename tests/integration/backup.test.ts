@@ -20,10 +20,6 @@ import { createDatabase, dropDatabase, uniqueDatabaseName, urlFor } from '../sup
 // only an older pg_dump (Debian 12 ships 15) skips this test and says so. CI's second database run
 // (.ci/run, Debian's PostgreSQL 15 through TEST_DATABASE_URL) runs it.
 
-vi.mock('next/headers', () => import('../support/next-request'))
-vi.mock('next/cache', () => import('../support/next-request'))
-vi.mock('next/navigation', () => import('../support/next-request'))
-
 const registration = await import('@/app/(public)/inscription/actions')
 const uploadRoute = await import('@/app/api/inscription/pieces/route')
 const db = getDb()

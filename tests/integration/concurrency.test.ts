@@ -17,10 +17,6 @@ import {
 import { NOW } from '../support/registration'
 import { resetDatabase } from '../support/test-database'
 
-vi.mock('next/headers', () => import('../support/next-request'))
-vi.mock('next/cache', () => import('../support/next-request'))
-vi.mock('next/navigation', () => import('../support/next-request'))
-
 const actions = await import('@/app/(public)/inscription/actions')
 const uploadRoute = await import('@/app/api/inscription/pieces/route')
 const db = getDb()

@@ -16,10 +16,6 @@ import { FaultyProxy } from '../support/faulty-proxy'
 import { browser } from '../support/next-request'
 import { NOW } from '../support/registration'
 
-vi.mock('next/headers', () => import('../support/next-request'))
-vi.mock('next/cache', () => import('../support/next-request'))
-vi.mock('next/navigation', () => import('../support/next-request'))
-
 const RUNS = faultRuns()
 
 // As in faults-submission.test.ts: the app goes through the proxy, the checks do not.

@@ -20,10 +20,6 @@ import { FaultyProxy } from '../support/faulty-proxy'
 import { browser } from '../support/next-request'
 import { NOW } from '../support/registration'
 
-vi.mock('next/headers', () => import('../support/next-request'))
-vi.mock('next/cache', () => import('../support/next-request'))
-vi.mock('next/navigation', () => import('../support/next-request'))
-
 const RUNS = faultRuns()
 
 // integration-setup.ts gave this file its own database. The app reaches it through the proxy

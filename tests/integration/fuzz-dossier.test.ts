@@ -24,9 +24,6 @@ import { browser } from '../support/next-request'
 import { NOW } from '../support/registration'
 import { resetDatabase } from '../support/test-database'
 
-vi.mock('next/headers', () => import('../support/next-request'))
-vi.mock('next/cache', () => import('../support/next-request'))
-vi.mock('next/navigation', () => import('../support/next-request'))
 vi.setConfig({ testTimeout: FUZZ_TIMEOUT })
 
 const dossierActions = await import('@/app/(public)/dossier/actions')

@@ -27,9 +27,6 @@ import {
 import { answers, NOW } from '../support/registration'
 import { resetDatabase } from '../support/test-database'
 
-vi.mock('next/headers', () => import('../support/next-request'))
-vi.mock('next/cache', () => import('../support/next-request'))
-vi.mock('next/navigation', () => import('../support/next-request'))
 vi.setConfig({ testTimeout: FUZZ_TIMEOUT })
 
 const actions = await import('@/app/(public)/inscription/actions')

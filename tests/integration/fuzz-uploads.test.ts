@@ -25,9 +25,6 @@ import { browser, expectRedirect } from '../support/next-request'
 import { fixture, NOW } from '../support/registration'
 import { resetDatabase } from '../support/test-database'
 
-vi.mock('next/headers', () => import('../support/next-request'))
-vi.mock('next/cache', () => import('../support/next-request'))
-vi.mock('next/navigation', () => import('../support/next-request'))
 vi.setConfig({ testTimeout: FUZZ_TIMEOUT })
 
 const registration = await import('@/app/(public)/inscription/actions')

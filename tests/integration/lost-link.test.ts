@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { getDb } from '@/lib/server/db'
 import { hashToken } from '@/lib/server/tokens'
 import { seed } from '@/prisma/seed'
@@ -7,9 +7,6 @@ import { browser } from '../support/next-request'
 import { NOW } from '../support/registration'
 import { contentFingerprint } from '../support/staff'
 import { resetDatabase } from '../support/test-database'
-
-vi.mock('next/headers', () => import('../support/next-request'))
-vi.mock('next/cache', () => import('../support/next-request'))
 
 const { requestNewLinkAction } = await import('@/app/(public)/dossier/lien-perdu/actions')
 const db = getDb()

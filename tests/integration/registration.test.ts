@@ -13,9 +13,6 @@ import {
 } from '../support/registration'
 import { resetDatabase } from '../support/test-database'
 
-vi.mock('next/headers', () => import('../support/next-request'))
-vi.mock('next/cache', () => import('../support/next-request'))
-
 const actions = await import('@/app/(public)/inscription/actions')
 const uploadRoute = await import('@/app/api/inscription/pieces/route')
 const db = getDb()

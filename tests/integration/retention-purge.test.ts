@@ -17,10 +17,6 @@ import { answers, fillDraft, fixture, NOW, postPiece, uploadPieces, validNir } f
 import { contentFingerprint, createStaff, signInBrowserAs } from '../support/staff'
 import { resetDatabase } from '../support/test-database'
 
-vi.mock('next/headers', () => import('../support/next-request'))
-vi.mock('next/cache', () => import('../support/next-request'))
-vi.mock('next/navigation', () => import('../support/next-request'))
-
 const registration = await import('@/app/(public)/inscription/actions')
 const uploadRoute = await import('@/app/api/inscription/pieces/route')
 const review = await import('@/app/(admin)/admin/dossiers/[id]/actions')

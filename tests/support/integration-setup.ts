@@ -1,5 +1,12 @@
-import { afterAll, inject } from 'vitest'
+import { afterAll, inject, vi } from 'vitest'
 import { createDatabase, dropDatabase, uniqueDatabaseName } from './test-database'
+
+// Every integration test calls the real server actions and route handlers outside a Next.js server:
+// the request (cookies, headers), the cache and redirect() are the stand-ins of ./next-request.
+// A setup file's mocks apply to each test file's imports, static or dynamic.
+vi.mock('next/headers', () => import('./next-request'))
+vi.mock('next/cache', () => import('./next-request'))
+vi.mock('next/navigation', () => import('./next-request'))
 
 // Runs before each test file imports anything: the application's modules read DATABASE_URL once.
 const database = uniqueDatabaseName('portal_test')

@@ -1,8 +1,7 @@
-// Stand-ins for next/headers and next/cache, so that integration tests call the real server actions
-// and route handlers outside a Next.js server. Each test file mocks them with:
-//   vi.mock('next/headers', () => import('../support/next-request'))
-//   vi.mock('next/cache', () => import('../support/next-request'))
-// and drives the "browser" through `browser` (its cookie jar and IP address).
+// Stand-ins for next/headers, next/cache and next/navigation, so that integration tests call the real
+// server actions and route handlers outside a Next.js server. The integration setup file
+// (integration-setup.ts) mocks the three modules with this one for every test file; a test drives
+// the "browser" through `browser` (its cookie jar and IP address).
 
 const jar = new Map<string, string>()
 let ip = '203.0.113.10'
