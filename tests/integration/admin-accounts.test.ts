@@ -14,6 +14,7 @@ import { getDashboard } from '@/lib/server/admin/dashboard/get-dashboard'
 import { listOutboxEmails } from '@/lib/server/admin/outbox/list-outbox-emails'
 import { retryOutboxEmail } from '@/lib/server/admin/outbox/retry-outbox-email'
 import { AccessDenied } from '@/lib/server/auth/authorize'
+import { verifyPassword } from '@/lib/server/auth/secrets'
 import { WRONG_CREDENTIALS } from '@/lib/server/auth/sign-in'
 import { STAFF_COOKIE, type StaffActor } from '@/lib/server/auth/staff-session'
 import { getDb } from '@/lib/server/db'
@@ -45,10 +46,6 @@ import {
   type Identity,
 } from '../support/staff'
 import { resetDatabase } from '../support/test-database'
-
-vi.mock('next/headers', () => import('../support/next-request'))
-vi.mock('next/cache', () => import('../support/next-request'))
-vi.mock('next/navigation', () => import('../support/next-request'))
 
 const accountsActions = await import('@/app/(admin)/admin/comptes/actions')
 const ownActions = await import('@/app/(admin)/admin/compte/actions')
@@ -596,26 +593,61 @@ type Case = {
   run: (fixtures: Fixtures) => Promise<unknown>
   /** For allowed identities: runs first (e.g. a TOTP set-up before its confirmation). */
   before?: () => Promise<void>
+  /**
+   * For allowed identities: asserts what the call did (the row written, the value changed, the
+   * data returned), so that a function which answers « ok » and does nothing fails.
+   */
+  effect: (fixtures: Fixtures, result: unknown) => Promise<void>
 }
 
 const actor = () => currentStaff()
 const ip = '203.0.113.10'
+
+async function me(): Promise<StaffActor> {
+  const current = await actor()
+  if (!current) throw new Error('not signed in')
+  return current
+}
+const staffRow = (id: string) => db.staffUser.findUniqueOrThrow({ where: { id } })
+const ownRow = async () => staffRow((await me()).userId)
+/** The TOTP enrolment under way for the signed-in account, if any. */
+const ownEnrolment = async () => (await getOwnAccount({ actor: await me() })).totpEnrolment
+async function enableOwnTotp() {
+  await startTotpEnrolment({ actor: await me() })
+  const secret = (await ownEnrolment())?.secret
+  if (!secret) throw new Error('no enrolment started')
+  expect(await confirmTotpEnrolment({ actor: await me(), code: await generate({ secret }) })).toMatchObject({
+    ok: true,
+  })
+}
+const invitationsTo = (userId: string) =>
+  staffRow(userId).then((user) =>
+    db.outboxEmail.count({ where: { kind: 'STAFF_INVITATION', toAddress: user.email } }),
+  )
 
 const CASES: Case[] = [
   // Accounts (administrators).
   {
     name: 'listStaffUsers',
     requires: 'staff.manage',
+    effect: async ({ member }, result) =>
+      expect((result as Array<{ id: string }>).map((user) => user.id)).toContain(member),
     run: async () => listStaffUsers({ actor: await actor() }),
   },
   {
     name: 'getStaffUser',
     requires: 'staff.manage',
+    effect: async ({ member }, result) =>
+      expect(result).toMatchObject({ id: member, email: (await staffRow(member)).email }),
     run: async ({ member }) => getStaffUser({ actor: await actor(), userId: member }),
   },
   {
     name: 'inviteStaffUser',
     requires: 'staff.manage',
+    effect: async (_fixtures, result) => {
+      const { userId } = result as { userId?: string }
+      expect(await staffRow(userId!)).toMatchObject({ name: 'Nouvelle', role: 'LECTURE', passwordHash: null })
+    },
     run: async () =>
       inviteStaffUser({
         actor: await actor(),
@@ -625,6 +657,10 @@ const CASES: Case[] = [
   {
     name: 'inviteStaffAction',
     requires: 'staff.manage',
+    effect: async () =>
+      expect(await db.staffUser.count({ where: { email: { startsWith: 'action-' }, role: 'LECTURE' } })).toBe(
+        1,
+      ),
     run: () =>
       accountsActions.inviteStaffAction({
         name: 'Nouvelle',
@@ -635,60 +671,97 @@ const CASES: Case[] = [
   {
     name: 'changeStaffRole',
     requires: 'staff.manage',
+    effect: async ({ member }) => expect((await staffRow(member)).role).toBe('LECTURE'),
     run: async ({ member }) => changeStaffRole({ actor: await actor(), userId: member, role: 'LECTURE' }),
   },
   {
     name: 'changeStaffRoleAction',
     requires: 'staff.manage',
+    effect: async ({ member }) => expect((await staffRow(member)).role).toBe('LECTURE'),
     run: ({ member }) => accountsActions.changeStaffRoleAction({ userId: member, role: 'LECTURE' }),
   },
   {
     name: 'setStaffActive',
     requires: 'staff.manage',
+    effect: async ({ member }) => expect((await staffRow(member)).active).toBe(false),
     run: async ({ member }) => setStaffActive({ actor: await actor(), userId: member, active: false }),
   },
   {
     name: 'setStaffActiveAction',
     requires: 'staff.manage',
+    effect: async ({ member }) => expect((await staffRow(member)).active).toBe(false),
     run: ({ member }) => accountsActions.setStaffActiveAction({ userId: member, active: false }),
   },
   {
     name: 'resendStaffInvitation',
     requires: 'staff.manage',
+    effect: async ({ invited }) => {
+      // The invitation made by the fixture had no e-mail; the resent one is queued with a new link.
+      expect(await invitationsTo(invited)).toBe(1)
+      expect((await staffRow(invited)).invitationTokenHash).not.toBe(hashToken(invited))
+    },
     run: async ({ invited }) => resendStaffInvitation({ actor: await actor(), userId: invited }),
   },
   {
     name: 'resendInvitationAction',
     requires: 'staff.manage',
+    effect: async ({ invited }) => {
+      expect(await invitationsTo(invited)).toBe(1)
+      expect((await staffRow(invited)).invitationTokenHash).not.toBe(hashToken(invited))
+    },
     run: ({ invited }) => accountsActions.resendInvitationAction({ userId: invited }),
   },
   // Outbox.
   {
     name: 'listOutboxEmails',
     requires: 'outbox.read',
+    effect: async ({ failedEmail }, result) =>
+      expect((result as { emails: Array<{ id: string }> }).emails.map((email) => email.id)).toContain(
+        failedEmail,
+      ),
     run: async () => listOutboxEmails({ actor: await actor(), filter: { page: 1 } }),
   },
   {
     name: 'retryOutboxEmail',
     requires: 'staff.manage',
+    effect: async ({ failedEmail }) =>
+      expect(await db.outboxEmail.findUniqueOrThrow({ where: { id: failedEmail } })).toMatchObject({
+        status: 'PENDING',
+      }),
     run: async ({ failedEmail }) => retryOutboxEmail({ actor: await actor(), emailId: failedEmail }),
   },
   {
     name: 'retryEmailAction',
     requires: 'staff.manage',
+    effect: async ({ failedEmail }) =>
+      expect(await db.outboxEmail.findUniqueOrThrow({ where: { id: failedEmail } })).toMatchObject({
+        status: 'PENDING',
+      }),
     run: ({ failedEmail }) => outboxActions.retryEmailAction({ emailId: failedEmail }),
   },
   // Dashboard.
   {
     name: 'getDashboard',
     requires: 'dossiers.read',
+    // The applicant's dossier made before the matrix is counted.
+    effect: async (_fixtures, result) =>
+      expect(
+        (result as { byStatus: Array<{ count: number }> }).byStatus.reduce((sum, row) => sum + row.count, 0),
+      ).toBeGreaterThan(0),
     run: async () => getDashboard({ actor: await actor() }),
   },
   // Own account.
-  { name: 'getOwnAccount', requires: 'signed-in', run: async () => getOwnAccount({ actor: await actor() }) },
+  {
+    name: 'getOwnAccount',
+    requires: 'signed-in',
+    effect: async (_fixtures, result) => expect(result).toMatchObject({ email: (await ownRow()).email }),
+    run: async () => getOwnAccount({ actor: await actor() }),
+  },
   {
     name: 'changeOwnPassword',
     requires: 'signed-in',
+    effect: async () =>
+      expect(await verifyPassword((await ownRow()).passwordHash!, CHOSEN_PASSWORD)).toBe(true),
     run: async () =>
       changeOwnPassword({
         actor: await actor(),
@@ -700,6 +773,8 @@ const CASES: Case[] = [
   {
     name: 'changeOwnPasswordAction',
     requires: 'signed-in',
+    effect: async () =>
+      expect(await verifyPassword((await ownRow()).passwordHash!, CHOSEN_PASSWORD)).toBe(true),
     run: () =>
       ownActions.changeOwnPasswordAction({
         currentPassword: STAFF_PASSWORD,
@@ -710,35 +785,55 @@ const CASES: Case[] = [
   {
     name: 'startTotpEnrolment',
     requires: 'signed-in',
+    effect: async () => expect(await ownEnrolment()).not.toBeNull(),
     run: async () => startTotpEnrolment({ actor: await actor() }),
   },
-  { name: 'startTotpAction', requires: 'signed-in', run: () => ownActions.startTotpAction() },
+  {
+    name: 'startTotpAction',
+    requires: 'signed-in',
+    effect: async () => expect(await ownEnrolment()).not.toBeNull(),
+    run: () => ownActions.startTotpAction(),
+  },
   {
     name: 'cancelTotpEnrolment',
     requires: 'signed-in',
+    before: async () => void (await startTotpEnrolment({ actor: await actor() })),
+    effect: async () => expect(await ownEnrolment()).toBeNull(),
     run: async () => cancelTotpEnrolment({ actor: await actor() }),
   },
-  { name: 'cancelTotpAction', requires: 'signed-in', run: () => ownActions.cancelTotpAction() },
+  {
+    name: 'cancelTotpAction',
+    requires: 'signed-in',
+    before: async () => void (await startTotpEnrolment({ actor: await actor() })),
+    effect: async () => expect(await ownEnrolment()).toBeNull(),
+    run: () => ownActions.cancelTotpAction(),
+  },
   {
     name: 'confirmTotpEnrolment',
     requires: 'signed-in',
+    effect: async () => expect((await ownRow()).totpEnabled).toBe(true),
     before: async () => void (await startTotpEnrolment({ actor: await actor() })),
     run: async ({ totpCode }) => confirmTotpEnrolment({ actor: await actor(), code: await totpCode() }),
   },
   {
     name: 'confirmTotpAction',
     requires: 'signed-in',
+    effect: async () => expect((await ownRow()).totpEnabled).toBe(true),
     before: async () => void (await ownActions.startTotpAction()),
     run: async ({ totpCode }) => ownActions.confirmTotpAction({ code: await totpCode() }),
   },
   {
     name: 'disableTotp',
     requires: 'signed-in',
+    before: enableOwnTotp,
+    effect: async () => expect(await ownRow()).toMatchObject({ totpEnabled: false, totpSecret: null }),
     run: async () => disableTotp({ actor: await actor(), currentPassword: STAFF_PASSWORD, ip }),
   },
   {
     name: 'disableTotpAction',
     requires: 'signed-in',
+    before: enableOwnTotp,
+    effect: async () => expect(await ownRow()).toMatchObject({ totpEnabled: false, totpSecret: null }),
     run: () => ownActions.disableTotpAction({ currentPassword: STAFF_PASSWORD }),
   },
 ]
@@ -797,9 +892,9 @@ describe('access matrix', () => {
     if (allowed(identity, call.requires)) {
       await call.before?.()
       const result = await call.run(fixtures)
-      expect(result).toBeTruthy()
       if (typeof result === 'object' && result !== null && 'ok' in result)
         expect(result).toMatchObject({ ok: true })
+      await call.effect(fixtures, result)
       return
     }
     const before = await contentFingerprint()

@@ -11,6 +11,7 @@ import {
   toSessionTariffInput,
   toUeCatalogueInput,
 } from '@/lib/schemas/programme'
+import type { ProgrammeChangeAction } from '@/lib/server/admin/programme/edit-transaction'
 import { getProgrammeEditor } from '@/lib/server/admin/programme/get-programme-editor'
 import { updateCentre } from '@/lib/server/admin/programme/update-centre'
 import { updatePieceCatalogue } from '@/lib/server/admin/programme/update-piece-catalogue'
@@ -40,10 +41,6 @@ import {
   signInBrowserAs,
 } from '../support/staff'
 import { resetDatabase } from '../support/test-database'
-
-vi.mock('next/headers', () => import('../support/next-request'))
-vi.mock('next/cache', () => import('../support/next-request'))
-vi.mock('next/navigation', () => import('../support/next-request'))
 
 const programmeActions = await import('@/app/(admin)/admin/programme/actions')
 const sessionActions = await import('@/app/(admin)/admin/sessions/actions')
@@ -1109,6 +1106,103 @@ function matrixDataFunctions(fixture: Fixture) {
   }
 }
 
+/**
+ * What each allowed call must have done, so that one which answers « ok » and does nothing fails:
+ * every save writes its audit event (the saves below may send unchanged content, and still write
+ * it); where the call changes a value, the value is read back; reads return the fixture's rows.
+ */
+type Effect = {
+  audit?: ProgrammeChangeAction
+  check?: (fixture: Fixture, result: unknown, actor: StaffActor) => Promise<void>
+}
+
+const readEditor = (actor: StaffActor) => getProgrammeEditor({ actor, programmeCode: PROGRAMME })
+const readSession = async (actor: StaffActor, sessionId: string) =>
+  (await getSessionEditor({ actor, sessionId }))!
+
+const textsSaved: Effect = {
+  audit: 'PROGRAMME_TEXTS_UPDATED',
+  check: async (_fixture, _result, actor) =>
+    expect((await readEditor(actor))!.texts.data.audience).toBe('Modifié.'),
+}
+const registrationClosed: Effect = {
+  audit: 'SESSION_REGISTRATION_CLOSED',
+  check: async ({ sessionId }, _result, actor) =>
+    expect((await readSession(actor, sessionId)).registration.data.open).toBe(false),
+}
+const sessionDuplicated: Effect = {
+  audit: 'SESSION_DUPLICATED',
+  check: async ({ sessionId }) => {
+    const source = await db.academicSession.findUniqueOrThrow({ where: { id: sessionId } })
+    expect(
+      await db.academicSession.count({
+        where: { programmeId: source.programmeId, startYear: source.startYear + 1 },
+      }),
+    ).toBe(1)
+  },
+}
+
+const EFFECTS: Record<string, Effect> = {
+  getProgrammeEditor: {
+    check: async ({ programmeId, centreId }, result) => {
+      const editor = result as Awaited<ReturnType<typeof getProgrammeEditor>>
+      expect(editor?.programmeId).toBe(programmeId)
+      expect(editor?.centres.map((centre) => centre.id)).toContain(centreId)
+    },
+  },
+  listSessions: {
+    check: async ({ sessionId }, result) =>
+      expect((result as Array<{ id: string }>).map((session) => session.id)).toContain(sessionId),
+  },
+  getSessionEditor: {
+    check: async ({ sessionId }, result) => expect(result).toMatchObject({ id: sessionId }),
+  },
+  updateProgrammeTexts: textsSaved,
+  updateProgrammeTextsAction: textsSaved,
+  updateResponsables: { audit: 'RESPONSABLES_UPDATED' },
+  updateResponsablesAction: { audit: 'RESPONSABLES_UPDATED' },
+  updateUeCatalogue: { audit: 'UE_CATALOGUE_UPDATED' },
+  updateUeCatalogueAction: { audit: 'UE_CATALOGUE_UPDATED' },
+  updatePieceCatalogue: { audit: 'PIECE_CATALOGUE_UPDATED' },
+  updatePieceCatalogueAction: { audit: 'PIECE_CATALOGUE_UPDATED' },
+  updateCentre: { audit: 'CENTRE_UPDATED' },
+  updateCentreAction: {
+    audit: 'CENTRE_UPDATED',
+    check: async ({ centreId }, _result, actor) =>
+      expect(
+        toCentreInput((await readEditor(actor))!.centres.find((centre) => centre.id === centreId)!.data)
+          .phone,
+      ).toBe('0262 00 00 00'),
+  },
+  updateSessionCalendar: { audit: 'SESSION_CALENDAR_UPDATED' },
+  updateSessionCalendarAction: { audit: 'SESSION_CALENDAR_UPDATED' },
+  updateSessionOfferings: { audit: 'SESSION_OFFERINGS_UPDATED' },
+  updateSessionOfferingsAction: { audit: 'SESSION_OFFERINGS_UPDATED' },
+  updateSessionTariff: { audit: 'SESSION_TARIFF_UPDATED' },
+  updateSessionTariffAction: {
+    audit: 'SESSION_TARIFF_UPDATED',
+    check: async ({ sessionId }, _result, actor) =>
+      expect(toSessionTariffInput((await readSession(actor, sessionId)).tariff.data).baseFee).toBe('101,00'),
+  },
+  setSessionRegistration: registrationClosed,
+  setSessionRegistrationAction: registrationClosed,
+  duplicateSessionToNextYear: sessionDuplicated,
+  duplicateSessionAction: sessionDuplicated,
+}
+
+/** Asserts the effect of the allowed call `name`, given the number of audit events before it. */
+async function expectEffect(name: string, fixture: Fixture, result: unknown, auditsBefore: number) {
+  const effect = EFFECTS[name]
+  if (!effect) throw new Error(`no effect declared for ${name}`)
+  const actor = (await currentStaff())!
+  const written = await db.auditEvent.findMany({ orderBy: { id: 'asc' }, skip: auditsBefore })
+  expect(
+    written.map((event) => ({ action: event.action, actorId: event.actorId })),
+    name,
+  ).toEqual(effect.audit ? [{ action: effect.audit, actorId: actor.userId }] : [])
+  await effect.check?.(fixture, result, actor)
+}
+
 describe('access matrix', () => {
   for (const identity of IDENTITIES) {
     const allowed = identity === 'ADMIN'
@@ -1120,10 +1214,12 @@ describe('access matrix', () => {
       for (const [name, run] of Object.entries(matrixActions(fixture))) {
         revalidated.length = 0
         const before = await contentFingerprint()
+        const auditsBefore = await db.auditEvent.count()
         const result = await run()
         if (allowed) {
           expect(result, name).toMatchObject({ ok: true })
           expect(revalidated, name).toContain('/')
+          await expectEffect(name, fixture, result, auditsBefore)
         } else {
           expect(result, name).toEqual({
             ok: false,
@@ -1148,10 +1244,11 @@ describe('access matrix', () => {
       for (const [name, run] of Object.entries(matrixDataFunctions(fixture))) {
         const before = await contentFingerprint()
         if (allowed) {
+          const auditsBefore = await db.auditEvent.count()
           const result = await run(actor)
-          expect(result, name).toBeTruthy()
           if (typeof result === 'object' && result !== null && 'ok' in result)
             expect(result, name).toMatchObject({ ok: true })
+          await expectEffect(name, fixture, result, auditsBefore)
         } else {
           await expect(run(actor), name).rejects.toBeInstanceOf(AccessDenied)
           expect(await contentFingerprint(), name).toBe(before)
