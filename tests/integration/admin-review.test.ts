@@ -331,8 +331,15 @@ describe('concurrent decisions', () => {
 })
 
 describe('access to the review actions', () => {
+  const dossierRow = (id: string) => db.dossier.findUniqueOrThrow({ where: { id } })
+  // Each action with the effect an allowed call must have (so that one answering ok and doing
+  // nothing fails).
   const ACTIONS: Array<
-    [string, (dossierId: string, pieceId: string, expectedVersion: number) => Promise<{ ok: boolean }>]
+    [
+      string,
+      (dossierId: string, pieceId: string, expectedVersion: number) => Promise<{ ok: boolean }>,
+      (dossierId: string, pieceId: string) => Promise<void>,
+    ]
   > = [
     [
       'decidePiece',
@@ -344,19 +351,40 @@ describe('access to the review actions', () => {
           reason: '',
           seenStatus: 'PENDING',
         }),
+      async (_dossierId, pieceId) =>
+        expect((await db.piece.findUniqueOrThrow({ where: { id: pieceId } })).status).toBe('ACCEPTED'),
     ],
     [
       'transition',
       (dossierId, _pieceId, expectedVersion) =>
         review.transitionAction({ dossierId, name: 'CLOSE', reason: 'Test', expectedVersion }),
+      async (dossierId) => expect((await dossierRow(dossierId)).status).toBe('CLOSED'),
     ],
     [
       'requestPieces',
       (dossierId, _pieceId, expectedVersion) =>
         review.requestPiecesAction({ dossierId, pieceTypeCodes: ['CV'], message: 'Merci', expectedVersion }),
+      async (dossierId) =>
+        expect(
+          await db.dossierMessage.findMany({ where: { dossierId }, select: { requestedPieceCodes: true } }),
+        ).toEqual([{ requestedPieceCodes: ['CV'] }]),
     ],
-    ['sendMessage', (dossierId) => review.sendMessageAction({ dossierId, body: 'Bonjour' })],
-    ['addNote', (dossierId) => review.addNoteAction({ dossierId, body: 'Note' })],
+    [
+      'sendMessage',
+      (dossierId) => review.sendMessageAction({ dossierId, body: 'Bonjour' }),
+      async (dossierId) =>
+        expect(await db.dossierMessage.findMany({ where: { dossierId }, select: { body: true } })).toEqual([
+          { body: 'Bonjour' },
+        ]),
+    ],
+    [
+      'addNote',
+      (dossierId) => review.addNoteAction({ dossierId, body: 'Note' }),
+      async (dossierId) =>
+        expect(await db.dossierNote.findMany({ where: { dossierId }, select: { body: true } })).toEqual([
+          { body: 'Note' },
+        ]),
+    ],
     [
       'recordPayment',
       (dossierId) =>
@@ -367,12 +395,19 @@ describe('access to the review actions', () => {
           receivedOn: '20/11/2026',
           reference: '1234567',
         }),
+      async (dossierId) =>
+        expect(
+          await db.paymentRecord.findMany({
+            where: { dossierId },
+            select: { kind: true, amountCents: true },
+          }),
+        ).toEqual([{ kind: 'CHEQUE', amountCents: 11_800 }]),
     ],
   ]
   const ALLOWED: Identity[] = ['GESTIONNAIRE', 'ADMIN']
 
   for (const identity of IDENTITIES) {
-    for (const [name, call] of ACTIONS) {
+    for (const [name, call, effect] of ACTIONS) {
       it(`${ALLOWED.includes(identity) ? 'lets' : 'refuses'} ${identity} ${name}`, async () => {
         const dossier = await createDossier({ status: 'UNDER_REVIEW' })
         const piece = await db.piece.findFirstOrThrow({ where: { dossierId: dossier.id } })
@@ -381,6 +416,7 @@ describe('access to the review actions', () => {
         const result = await call(dossier.id, piece.id, await version(dossier.id))
         if (ALLOWED.includes(identity)) {
           expect(result).toEqual({ ok: true })
+          await effect(dossier.id, piece.id)
         } else {
           expect(result).toMatchObject({ ok: false })
           expect(await contentFingerprint()).toBe(before)
