@@ -35,20 +35,3 @@ export async function readPieceFile(options: {
     downloadName: `${piece.dossier.reference}-${piece.pieceTypeCode.toLowerCase().replace(/_/g, '-')}-${stamp}.${EXTENSIONS[file.mimeType] ?? 'bin'}`,
   }
 }
-
-/** Every current piece of a dossier, for the ZIP; read one at a time by the caller. */
-export async function listPieceFiles(options: { actor: StaffActor | null; dossierId: string }) {
-  assertCan(options.actor, 'dossiers.read')
-  const dossier = await getDb().dossier.findUnique({
-    where: { id: options.dossierId },
-    select: {
-      reference: true,
-      pieces: {
-        where: { status: { not: 'SUPERSEDED' } },
-        orderBy: { createdAt: 'asc' },
-        select: { id: true },
-      },
-    },
-  })
-  return dossier ? { reference: dossier.reference, pieceIds: dossier.pieces.map((piece) => piece.id) } : null
-}
