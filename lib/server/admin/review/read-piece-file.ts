@@ -1,4 +1,5 @@
 import 'server-only'
+import { PIECE_CONTENT_PERMISSIONS } from '@/lib/domain/staff'
 import { assertCan } from '@/lib/server/auth/authorize'
 import type { StaffActor } from '@/lib/server/auth/staff-session'
 import { getDb } from '@/lib/server/db'
@@ -19,7 +20,7 @@ export async function readPieceFile(options: {
   dossierId: string
   pieceId: string
 }) {
-  assertCan(options.actor, 'dossiers.read')
+  assertCan(options.actor, PIECE_CONTENT_PERMISSIONS.piece)
   const db = getDb()
   const piece = await db.piece.findFirst({
     where: { id: options.pieceId, dossierId: options.dossierId },
