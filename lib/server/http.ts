@@ -1,6 +1,6 @@
 import 'server-only'
 import { NextResponse } from 'next/server'
-import { isSameOrigin } from '@/lib/server/uploads/read-upload'
+import { isSameOrigin } from '@/lib/server/same-origin'
 
 /**
  * A 303 redirect to a path of this site. The Location stays relative: behind a proxy, or when the
