@@ -2,11 +2,12 @@
 // in the dossier's history, and that an export can only start from one of our own pages (a POST
 // with our Origin), never from a link or a form on another site.
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest'
+import { pdfActiveContentNotice } from '@/lib/domain/piece-warnings'
 import { getDb } from '@/lib/server/db'
 import { seed } from '@/prisma/seed'
 import { createDossier } from '../support/dossiers'
-import { browser } from '../support/next-request'
-import { NOW } from '../support/registration'
+import { browser, expectRedirect } from '../support/next-request'
+import { DEFAULT_PIECES, fillDraft, NOW, uploadPieces } from '../support/registration'
 import { createStaff, signInBrowserAs } from '../support/staff'
 import { resetDatabase } from '../support/test-database'
 import { readZip } from '../support/zip'
@@ -22,6 +23,10 @@ type Handler = (
 type Route = Partial<Record<'GET' | 'POST', Handler>>
 const piecesZip = (await import('@/app/(admin)/admin/dossiers/[id]/pieces.zip/route')) as unknown as Route
 const personalData = (await import('@/app/(admin)/admin/dossiers/[id]/donnees.zip/route')) as unknown as Route
+const registration = await import('@/app/(public)/inscription/actions')
+const uploadRoute = await import('@/app/api/inscription/pieces/route')
+const { getStaffDossier } = await import('@/lib/server/admin/review/get-staff-dossier')
+const { currentStaff } = await import('@/lib/server/auth/authorize')
 const db = getDb()
 
 const SITE = 'http://localhost:3000'
@@ -138,5 +143,29 @@ describe('the RGPD export of everything held about the applicant', () => {
     expect(await exportEvents(dossier.id)).toEqual([
       { action: 'PERSONAL_DATA_EXPORTED', actorId: admin.id, details: expect.anything() },
     ])
+  })
+})
+
+describe('a PDF that carries JavaScript', () => {
+  it('is kept as sent, and its piece card tells the reviewer', async () => {
+    await fillDraft(registration)
+    await uploadPieces(
+      uploadRoute,
+      DEFAULT_PIECES.map((piece) =>
+        piece.pieceTypeCode === 'CV' ? { ...piece, file: 'cv-javascript.pdf' } : piece,
+      ),
+    )
+    await expectRedirect(() => registration.submitRegistrationAction({ consent: true, certify: true }))
+    const { id } = await db.dossier.findFirstOrThrow({ select: { id: true } })
+    await signInAs('LECTURE')
+    const dossier = await getStaffDossier({ actor: await currentStaff(), dossierId: id })
+    if (!dossier || dossier.anonymised) throw new Error('No dossier to review')
+    const flagged = dossier.pieces.filter((piece) => piece.activeContent.length > 0)
+    expect(flagged.map((piece) => [piece.pieceTypeCode, piece.activeContent])).toEqual([
+      ['CV', ['JAVASCRIPT']],
+    ])
+    expect(pdfActiveContentNotice(flagged[0]!.activeContent)).toBe(
+      'Ce PDF contient du JavaScript : l’aperçu ne l’exécute pas, mais ne l’ouvrez pas dans un autre lecteur.',
+    )
   })
 })
