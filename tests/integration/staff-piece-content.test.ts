@@ -8,7 +8,7 @@ import { seed } from '@/prisma/seed'
 import { createDossier } from '../support/dossiers'
 import { browser, expectRedirect } from '../support/next-request'
 import { DEFAULT_PIECES, fillDraft, NOW, uploadPieces } from '../support/registration'
-import { createStaff, signInBrowserAs } from '../support/staff'
+import { becomeIdentity, createStaff, IDENTITIES, signInBrowserAs, type Identity } from '../support/staff'
 import { resetDatabase } from '../support/test-database'
 import { readZip } from '../support/zip'
 
@@ -27,6 +27,7 @@ const registration = await import('@/app/(public)/inscription/actions')
 const uploadRoute = await import('@/app/api/inscription/pieces/route')
 const { getStaffDossier } = await import('@/lib/server/admin/review/get-staff-dossier')
 const { currentStaff } = await import('@/lib/server/auth/authorize')
+const pieceRoute = await import('@/app/(admin)/admin/dossiers/[id]/pieces/[pieceId]/route')
 const db = getDb()
 
 const SITE = 'http://localhost:3000'
@@ -167,5 +168,55 @@ describe('a PDF that carries JavaScript', () => {
     expect(pdfActiveContentNotice(flagged[0]!.activeContent)).toBe(
       'Ce PDF contient du JavaScript : l’aperçu ne l’exécute pas, mais ne l’ouvrez pas dans un autre lecteur.',
     )
+  })
+})
+
+describe('who may take every piece at once, and each piece alone', () => {
+  const ZIP_STATUS: Record<Identity, number> = {
+    anonymous: 401,
+    applicant: 401,
+    LECTURE: 403,
+    GESTIONNAIRE: 200,
+    ADMIN: 200,
+  }
+  for (const identity of IDENTITIES) {
+    it(`${ZIP_STATUS[identity] === 200 ? 'gives' : 'refuses'} ${identity} the ZIP; one piece to staff only`, async () => {
+      const dossier = await createDossier()
+      await becomeIdentity(identity, { applicantToken: dossier.token })
+      const zip = await call(piecesZip, 'pieces.zip', dossier.id, 'POST', OUR_PAGE)
+      expect(zip.status).toBe(ZIP_STATUS[identity])
+      const events = await exportEvents(dossier.id)
+      expect(events).toHaveLength(ZIP_STATUS[identity] === 200 ? 1 : 0)
+      if (ZIP_STATUS[identity] === 200)
+        expect(readZip(Buffer.from(await zip.arrayBuffer())).length).toBeGreaterThan(0)
+
+      const piece = await db.piece.findFirstOrThrow({
+        where: { dossierId: dossier.id },
+        select: { id: true },
+      })
+      const one = await pieceRoute.GET(
+        new Request(`${SITE}/admin/dossiers/${dossier.id}/pieces/${piece.id}?apercu=1`, {
+          headers: { 'Sec-Fetch-Site': 'same-origin' },
+        }),
+        { params: Promise.resolve({ id: dossier.id, pieceId: piece.id }) },
+      )
+      const isStaff = identity !== 'anonymous' && identity !== 'applicant'
+      expect(one.status).toBe(isStaff ? 200 : 401)
+      if (isStaff) expect(one.headers.get('content-security-policy')).toMatch(/^sandbox;/)
+    })
+  }
+
+  it('refuses a piece embedded or linked from another site', async () => {
+    const dossier = await createDossier()
+    await signInAs('GESTIONNAIRE')
+    const piece = await db.piece.findFirstOrThrow({ where: { dossierId: dossier.id }, select: { id: true } })
+    const embedded = await pieceRoute.GET(
+      new Request(`${SITE}/admin/dossiers/${dossier.id}/pieces/${piece.id}`, {
+        headers: { 'Sec-Fetch-Site': 'cross-site' },
+      }),
+      { params: Promise.resolve({ id: dossier.id, pieceId: piece.id }) },
+    )
+    expect(embedded.status).toBe(403)
+    expect(embedded.headers.get('content-type')).toBe('text/plain; charset=utf-8')
   })
 })
