@@ -106,6 +106,14 @@ async function refuseMalformed(request: NextRequest, pathname: string): Promise<
   }
   if (request.method !== 'POST' || /^\/api\//.test(pathname) || !request.headers.has('next-action'))
     return null
+  if (!isSameOrigin(request)) {
+    logEvent('warn', 'request.refused', {
+      reason: 'origin_foreign',
+      origin: headerForLogs(origin ?? ''),
+      route: routeForLogs(pathname),
+    })
+    return shortAnswer(403, 'Requête refusée : elle ne vient pas du portail.')
+  }
   const declared = Number(request.headers.get('content-length') ?? '0')
   if (declared > SERVER_ACTION_BODY_LIMIT_BYTES) return tooLarge(pathname, declared)
   const body = new Uint8Array(await request.clone().arrayBuffer())
