@@ -81,10 +81,14 @@ function redirectAnonymousStaff(request: NextRequest, pathname: string): NextRes
   if (request.method !== 'GET' && request.method !== 'HEAD') return null
   if (request.cookies.get(STAFF_COOKIE)?.value) return null
   const back = `${pathname}${request.nextUrl.search}`
-  const target =
-    back === '/admin' ? '/admin/connexion' : `/admin/connexion?retour=${encodeURIComponent(back)}`
-  // Relative, like redirectTo (lib/server/http.ts): behind a proxy the request's host may not be ours.
-  return new NextResponse(null, { status: 307, headers: { Location: target, 'Cache-Control': 'no-store' } })
+  // Next's proxy takes an absolute Location only (a relative one throws): the request's own URL,
+  // which Next then writes back relative when it is on the same host.
+  const target = request.nextUrl.clone()
+  target.pathname = '/admin/connexion'
+  target.search = back === '/admin' ? '' : `?retour=${encodeURIComponent(back)}`
+  const response = NextResponse.redirect(target, 307)
+  response.headers.set('Cache-Control', 'no-store')
+  return response
 }
 
 /**

@@ -25,7 +25,8 @@ test('an anonymous visitor of the staff area is sent to sign-in before anything 
     )
     expect(await response.text(), path).toBe('')
   }
-  expect((await request.get('/admin', { maxRedirects: 0 })).headers()['location']).toBe('/admin/connexion')
+  const home = await request.get('/admin', { maxRedirects: 0 })
+  expect(new URL(home.headers()['location'] ?? '', ORIGIN).href).toBe(`${ORIGIN}/admin/connexion`)
   // The sign-in pages themselves, and an invitation link, are for people without a session.
   expect((await request.get('/admin/connexion', { maxRedirects: 0 })).status()).toBe(200)
   expect((await request.get('/admin/invitation/pas-une-invitation', { maxRedirects: 0 })).status()).not.toBe(
