@@ -53,5 +53,6 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   PAYMENT_RECORDED: 'Paiement enregistré',
   ACCESS_LINK_RENEWED: 'Nouveau lien personnel envoyé au candidat',
   PERSONAL_DATA_EXPORTED: 'Données du candidat exportées (demande RGPD)',
+  PIECES_EXPORTED: 'Toutes les pièces téléchargées (ZIP)',
   ANONYMISED: 'Données personnelles effacées : durée de conservation écoulée',
 }

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest'
-import { can, isLockedOut, passwordEntropyBits, passwordProblem, sessionExpired, STAFF_ROLES } from './staff'
+import {
+  can,
+  isLockedOut,
+  passwordEntropyBits,
+  passwordProblem,
+  PIECE_CONTENT_PERMISSIONS,
+  sessionExpired,
+  STAFF_ROLES,
+  type Permission,
+} from './staff'
 
 describe('passwords (CNIL: length over composition, 80 bits)', () => {
   it('accepts 12 characters of four kinds, a 14-character one of three kinds and a long phrase', () => {
@@ -60,5 +69,13 @@ describe('roles', () => {
       GESTIONNAIRE: ['dossiers.read', 'dossiers.decide', 'dossiers.export'],
       ADMIN: ['dossiers.read', 'dossiers.decide', 'dossiers.export', 'programme.edit', 'staff.manage'],
     })
+  })
+
+  it('let lecture view pieces one by one but not take them all, nor the RGPD export', () => {
+    const allowed = (permission: Permission) => STAFF_ROLES.filter((role) => can(role, permission))
+    expect(allowed(PIECE_CONTENT_PERMISSIONS.piece)).toEqual(['ADMIN', 'GESTIONNAIRE', 'LECTURE'])
+    expect(allowed(PIECE_CONTENT_PERMISSIONS.form)).toEqual(['ADMIN', 'GESTIONNAIRE', 'LECTURE'])
+    expect(allowed(PIECE_CONTENT_PERMISSIONS.piecesZip)).toEqual(['ADMIN', 'GESTIONNAIRE'])
+    expect(allowed(PIECE_CONTENT_PERMISSIONS.personalData)).toEqual(['ADMIN'])
   })
 })

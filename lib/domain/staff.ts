@@ -16,6 +16,12 @@ export type Permission =
   | 'dossiers.read'
   | 'dossiers.decide'
   | 'dossiers.export'
+  /**
+   * Every piece of a dossier at once (the ZIP): a copy of the whole file, as an export of the list
+   * is. Viewing or downloading one piece stays a reviewer's right (`dossiers.read`): reviewing is
+   * looking at pieces.
+   */
+  | 'pieces.export'
   | 'programme.edit'
   | 'staff.manage'
   | 'outbox.read'
@@ -29,17 +35,33 @@ export type Permission =
 
 const GRANTS: Record<StaffRole, readonly Permission[]> = {
   LECTURE: ['dossiers.read', 'outbox.read'],
-  GESTIONNAIRE: ['dossiers.read', 'dossiers.decide', 'dossiers.export', 'outbox.read'],
+  GESTIONNAIRE: ['dossiers.read', 'dossiers.decide', 'dossiers.export', 'pieces.export', 'outbox.read'],
   ADMIN: [
     'dossiers.read',
     'dossiers.decide',
     'dossiers.export',
+    'pieces.export',
     'outbox.read',
     'programme.edit',
     'staff.manage',
     'rgpd.requests',
   ],
 }
+
+/**
+ * The permission of each staff route that returns piece content: the same as the action that
+ * would export it. Each is audited; the two exports of many files start from a same-origin POST.
+ */
+export const PIECE_CONTENT_PERMISSIONS = {
+  /** One piece, previewed or downloaded. */
+  piece: 'dossiers.read',
+  /** The printable form as PDF (it embeds the identity photo). */
+  form: 'dossiers.read',
+  /** Every current piece, as a ZIP. */
+  piecesZip: 'pieces.export',
+  /** Everything held about the applicant, as a ZIP (RGPD request). */
+  personalData: 'rgpd.requests',
+} as const satisfies Record<string, Permission>
 
 export function can(role: StaffRole, permission: Permission): boolean {
   return GRANTS[role].includes(permission)

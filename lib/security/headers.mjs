@@ -95,10 +95,13 @@ export const FILE_POLICY =
 
 /**
  * A piece shown in the staff review page (`?apercu=1`): framed by our own pages only. Chromium
- * wraps an image in a page with inline styles, and its PDF viewer needs them too.
+ * wraps an image in a page with inline styles, and its PDF viewer needs them too. `sandbox` with
+ * no token: the document gets an opaque origin and may run no script, submit no form, open no
+ * window, whatever a PDF carries (JavaScript, /Launch, /OpenAction). Chromium 156's viewer still
+ * shows the pages (checked by hand and by tests/e2e/security/headers.spec.ts).
  */
 export const PREVIEW_POLICY =
-  "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'self'"
+  "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'self'"
 
 /**
  * @param {string[]} scriptSources where scripts may come from

@@ -75,6 +75,11 @@ describe('content security policies', () => {
     expect(directives(policies.preview).get('frame-ancestors')).toEqual(["'self'"])
   })
 
+  it('sandboxes the piece preview, so that a PDF’s or an image’s scripts never run', () => {
+    // `sandbox` with no token: no scripts, no forms, no pop-ups, an opaque origin.
+    expect(directives(policies.preview).get('sandbox')).toEqual([])
+  })
+
   it('gives pages rendered per request their nonce, and prerendered pages their hashes', () => {
     expect(directives(policies.nonce).get('script-src')).toEqual([
       "'self'",

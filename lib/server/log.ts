@@ -27,9 +27,14 @@ export function scrubText(text: string): string {
   return SECRET_VALUE.reduce((result, pattern) => result.replace(pattern, REDACTED), text)
 }
 
+/** Longer values are cut: a field never carries a request's value whole (a forged header, say). */
+const MAX_VALUE_LENGTH = 200
+
 function scrub(value: Value): Value {
   if (typeof value === 'number') return Number.isInteger(value) && Math.abs(value) >= 1e12 ? REDACTED : value
-  return typeof value === 'string' ? scrubText(value) : value
+  if (typeof value !== 'string') return value
+  const scrubbed = scrubText(value)
+  return scrubbed.length > MAX_VALUE_LENGTH ? `${scrubbed.slice(0, MAX_VALUE_LENGTH)}…` : scrubbed
 }
 
 /**

@@ -141,7 +141,12 @@ async function applicantWithHistory(): Promise<{ dossierId: string; reference: s
 }
 
 async function exportAs(dossierId: string): Promise<Response> {
-  return exportRoute.GET(new Request(`http://localhost:3000/admin/dossiers/${dossierId}/donnees.zip`), {
+  // Posted by the panel's button, from our own page.
+  const request = new Request(`http://localhost:3000/admin/dossiers/${dossierId}/donnees.zip`, {
+    method: 'POST',
+    headers: { Host: 'localhost:3000', Origin: 'http://localhost:3000', 'Sec-Fetch-Site': 'same-origin' },
+  })
+  return exportRoute.POST(request, {
     params: Promise.resolve({ id: dossierId }),
   })
 }

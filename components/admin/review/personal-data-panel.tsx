@@ -47,15 +47,17 @@ export function PersonalDataPanel({ dossierId, reference }: { dossierId: string;
   return (
     <div className="space-y-4 text-sm">
       <div>
-        {/* A plain link: the file downloads, and Next's router must not prefetch an export. */}
-        <a
-          href={`/admin/dossiers/${dossierId}/donnees.zip`}
-          className={buttonClass('secondary', 'min-h-9 py-1.5 text-sm')}
-          aria-describedby={`${id}-export-aide`}
-          download
-        >
-          Exporter toutes ses données (ZIP)
-        </a>
+        {/* A plain form posted by the browser (the file downloads): the export is recorded in the
+            history, so no link, prefetch or other site can start it. */}
+        <form method="post" action={`/admin/dossiers/${dossierId}/donnees.zip`}>
+          <button
+            type="submit"
+            className={buttonClass('secondary', 'min-h-9 py-1.5 text-sm')}
+            aria-describedby={`${id}-export-aide`}
+          >
+            Exporter toutes ses données (ZIP)
+          </button>
+        </form>
         <p id={`${id}-export-aide`} className="mt-1 text-muted">
           Droit d’accès : le dossier, ses réponses, son historique, les messages, les notes internes, les
           paiements et tous les fichiers. L’export est noté dans l’historique.

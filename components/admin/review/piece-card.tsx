@@ -6,6 +6,7 @@ import { decidePieceAction } from '@/app/(admin)/admin/dossiers/[id]/actions'
 import { Badge } from '@/components/ui/badge'
 import { buttonClass } from '@/components/ui/button'
 import { controlClass, FieldError } from '@/components/ui/form'
+import { pdfActiveContentNotice, type PdfActiveContent } from '@/lib/domain/piece-warnings'
 import { REJECTION_PRESETS } from '@/lib/domain/review'
 import { formatDate } from '@/lib/format'
 import { useReviewAction } from './use-review-action'
@@ -18,6 +19,7 @@ export type ReviewPiece = {
   fileName: string
   mimeType: string
   sizeBytes: number
+  activeContent: PdfActiveContent[]
 }
 
 const STATUS = {
@@ -67,6 +69,7 @@ export function PieceCard({
   const url = `/admin/dossiers/${dossierId}/pieces/${piece.id}`
   const reason = preset === 'AUTRE' ? other : preset
   const status = STATUS[piece.status]
+  const activeContentNotice = pdfActiveContentNotice(piece.activeContent)
   return (
     <div
       ref={card}
@@ -87,6 +90,9 @@ export function PieceCard({
           </p>
           {piece.decisionReason ? (
             <p className="mt-1 text-sm text-danger">Motif : {piece.decisionReason}</p>
+          ) : null}
+          {activeContentNotice ? (
+            <p className="mt-1 text-sm font-medium text-danger">{activeContentNotice}</p>
           ) : null}
         </div>
         <Badge tone={status.tone}>{status.label}</Badge>

@@ -5,7 +5,9 @@ import { secureCookies } from '@/lib/env'
 import { getDb } from '@/lib/server/db'
 import { hashToken, looksLikeToken, newToken } from '@/lib/server/tokens'
 
-export const STAFF_COOKIE = 'cnam_personnel'
+import { STAFF_COOKIE } from './staff-cookie'
+
+export { STAFF_COOKIE }
 
 export type StaffActor = {
   userId: string

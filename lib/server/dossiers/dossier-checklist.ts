@@ -1,5 +1,6 @@
 import 'server-only'
 import { todayIn, toIsoDate, type IsoDate } from '@/lib/domain/dates'
+import { pdfActiveContentOf, type PdfActiveContent } from '@/lib/domain/piece-warnings'
 import { documentDateProblem, requiredPieces, type Requirement } from '@/lib/domain/pieces'
 import type { AcademicSession, Programme } from '@/lib/domain/programme'
 import type { CompleteAnswers } from '@/lib/domain/registration'
@@ -15,6 +16,8 @@ export type DossierPieceView = {
   fileName: string
   mimeType: string
   sizeBytes: number
+  /** What the PDF carries that a reader may run or open (the staff piece card warns of it). */
+  activeContent: PdfActiveContent[]
   createdAt: Date
 }
 
@@ -35,6 +38,7 @@ export function pieceViews(row: Pick<DossierRow, 'pieces'>): DossierPieceView[] 
     fileName: piece.file.originalName,
     mimeType: piece.file.mimeType,
     sizeBytes: piece.file.sizeBytes,
+    activeContent: pdfActiveContentOf(piece.file.pdfActiveContent),
     createdAt: piece.createdAt,
   }))
 }

@@ -14,7 +14,9 @@ export const dossierInclude = {
       decisionReason: true,
       decidedAt: true,
       createdAt: true,
-      file: { select: { id: true, originalName: true, mimeType: true, sizeBytes: true } },
+      file: {
+        select: { id: true, originalName: true, mimeType: true, sizeBytes: true, pdfActiveContent: true },
+      },
     },
   },
   messages: { orderBy: { createdAt: 'asc' } },

@@ -51,6 +51,7 @@ export async function reuploadPiece(options: {
       sizeBytes: options.upload.sizeBytes,
       sha256: options.upload.sha256,
       originalName: options.upload.safeName,
+      activeContent: options.upload.activeContent,
     })
     await tx.piece.updateMany({
       where: { dossierId: dossier.id, pieceTypeCode: options.pieceTypeCode, status: 'REJECTED' },

@@ -1,4 +1,5 @@
 import 'server-only'
+import type { PdfActiveContent } from '@/lib/domain/piece-warnings'
 import type { DbClient } from '@/lib/server/db'
 
 /**
@@ -12,6 +13,8 @@ export type FileToStore = {
   sizeBytes: number
   sha256: string
   originalName: string
+  /** What the upload inspection found in a PDF that a reader may run or open. */
+  activeContent: PdfActiveContent[]
 }
 
 export interface FileStore {
@@ -32,6 +35,7 @@ export const postgresFileStore: FileStore = {
         sizeBytes: file.sizeBytes,
         sha256: file.sha256,
         originalName: file.originalName,
+        pdfActiveContent: file.activeContent,
         storage: 'postgres',
         content: { create: { bytes: Buffer.from(file.bytes) } },
       },

@@ -74,6 +74,8 @@ describe('inspectUpload, on every file of tests/fixtures/uploads', () => {
     expect(result.sizeBytes).toBe(result.bytes.length)
     expect(result.sha256).toBe(sha256(result.bytes))
     expect(result.sha256).toMatch(/^[0-9a-f]{64}$/)
+    // What the staff piece card warns about: scripts, launch actions, attached files.
+    expect(result.activeContent).toEqual(entry.expected.activeContent ?? [])
   })
 })
 

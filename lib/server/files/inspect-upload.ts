@@ -15,6 +15,7 @@ import {
   type PDFRawStream,
 } from 'pdf-lib'
 import sharp, { type Metadata, type PngOptions } from 'sharp'
+import { PDF_ACTIVE_CONTENT, type PdfActiveContent } from '@/lib/domain/piece-warnings'
 
 /**
  * Decides whether a file sent by an applicant (CV, ID card, pay slips…) is kept. The type comes
@@ -62,6 +63,8 @@ export type InspectedUpload =
       sizeBytes: number
       sha256: string
       safeName: string
+      /** What a PDF carries that a reader may run or open (kept, and shown to staff); none for images. */
+      activeContent: PdfActiveContent[]
     }
   | {
       ok: false
@@ -192,7 +195,7 @@ async function inspectPdf(bytes: Uint8Array, name: string): Promise<InspectedUpl
   if (structureTooLarge(pdf)) return refuse('PDF_DAMAGED', name)
   if (!(countPages(pdf) > 0)) return refuse('PDF_DAMAGED', name)
 
-  return accept('application/pdf', bytes, name)
+  return accept('application/pdf', bytes, name, activeContentOf(pdf))
 }
 
 /**
@@ -240,6 +243,58 @@ function countPages(pdf: PDFDocument): number {
     }
   }
   return pages
+}
+
+/** Objects looked at for active content; beyond, the document is flagged as carrying scripts. */
+const MAX_PDF_ACTIVE_CONTENT_OBJECTS = 1_000_000
+
+/**
+ * What a reader may run or open in this document: JavaScript (a /JS entry, a /JavaScript action or
+ * name tree), a /Launch action, attached files (/EmbeddedFiles, /EmbeddedFile streams, /EF). Every
+ * object is visited, with what it holds directly (dictionaries inside dictionaries and arrays), so
+ * that an action written inline in the catalog or an annotation counts too. Such a PDF is kept (an
+ * official form can carry a script) but the reviewer is told; the staff preview runs none of it.
+ */
+function activeContentOf(pdf: PDFDocument): PdfActiveContent[] {
+  const found = new Set<PdfActiveContent>()
+  const pending: PDFObject[] = pdf.context.enumerateIndirectObjects().map(([, object]) => object)
+  let visited = 0
+  while (pending.length > 0) {
+    const item = pending.pop()
+    visited += 1
+    if (visited > MAX_PDF_ACTIVE_CONTENT_OBJECTS) {
+      found.add('JAVASCRIPT')
+      break
+    }
+    const dict =
+      item instanceof PDFDict
+        ? item
+        : item && 'dict' in item && item.dict instanceof PDFDict
+          ? item.dict
+          : null
+    if (item instanceof PDFArray) {
+      for (let index = 0; index < item.size(); index++) pending.push(item.get(index))
+      continue
+    }
+    if (!dict) continue
+    const action = dict.get(PDFName.of('S'))
+    const type = dict.get(PDFName.of('Type'))
+    if (
+      dict.has(PDFName.of('JS')) ||
+      dict.has(PDFName.of('JavaScript')) ||
+      action === PDFName.of('JavaScript')
+    )
+      found.add('JAVASCRIPT')
+    if (action === PDFName.of('Launch')) found.add('LAUNCH')
+    if (
+      dict.has(PDFName.of('EmbeddedFiles')) ||
+      dict.has(PDFName.of('EF')) ||
+      type === PDFName.of('EmbeddedFile')
+    )
+      found.add('EMBEDDED_FILE')
+    for (const [, value] of dict.entries()) pending.push(value)
+  }
+  return PDF_ACTIVE_CONTENT.filter((kind) => found.has(kind))
 }
 
 /** Bytes inflated so far from a document's object and cross-reference streams, kept on its context. */
@@ -337,7 +392,12 @@ function pngOptions(metadata: Metadata): PngOptions {
   return { palette: true, colours: 2 ** Math.min(metadata.bitsPerSample ?? 8, 8), dither: 0 }
 }
 
-function accept(mimeType: AcceptedMimeType, bytes: Uint8Array, name: string): InspectedUpload {
+function accept(
+  mimeType: AcceptedMimeType,
+  bytes: Uint8Array,
+  name: string,
+  activeContent: PdfActiveContent[] = [],
+): InspectedUpload {
   return {
     ok: true,
     mimeType,
@@ -345,6 +405,7 @@ function accept(mimeType: AcceptedMimeType, bytes: Uint8Array, name: string): In
     sizeBytes: bytes.length,
     sha256: createHash('sha256').update(bytes).digest('hex'),
     safeName: safeNameFor(name, mimeType),
+    activeContent,
   }
 }
 

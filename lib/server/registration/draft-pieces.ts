@@ -49,6 +49,7 @@ export async function addDraftPiece(options: {
       sizeBytes: options.upload.sizeBytes,
       sha256: options.upload.sha256,
       originalName: options.upload.safeName,
+      activeContent: options.upload.activeContent,
     })
     const piece = await tx.draftPiece.create({
       data: {

@@ -1,7 +1,8 @@
 import 'server-only'
 import { documentDateSchema } from '@/lib/schemas/registration'
-import { ALLOWED_WRITE_ORIGINS } from '@/lib/security/headers.mjs'
 import { inspectUpload, MAX_UPLOAD_BYTES, type InspectedUpload } from '@/lib/server/files/inspect-upload'
+
+export { isSameOrigin } from '@/lib/server/same-origin'
 
 /** Room for the multipart envelope and the other fields around the file. */
 const ENVELOPE_BYTES = 64 * 1024
@@ -90,25 +91,4 @@ export async function readPieceUpload(request: Request): Promise<ParsedUpload> {
   })
   if (!inspected.ok) return { ok: false, status: 422, code: inspected.code, message: inspected.message }
   return { ok: true, pieceTypeCode, documentDate, upload: inspected }
-}
-
-/**
- * Refuses a write coming from another site (belt and braces with SameSite cookies), as Next does
- * for server actions: the Origin's host must be the host the request was sent to (the first
- * X-Forwarded-Host behind a proxy, else Host), or one of ALLOWED_WRITE_ORIGINS. `Origin: null`
- * (sandboxed frame, opaque redirect) is refused. Browsers send Origin with every POST; without
- * one, Sec-Fetch-Site still tells a request from another site.
- */
-export function isSameOrigin(request: Request): boolean {
-  const origin = request.headers.get('origin')
-  if (!origin) return !['cross-site', 'same-site'].includes(request.headers.get('sec-fetch-site') ?? '')
-  let originHost: string
-  try {
-    originHost = new URL(origin).host
-  } catch {
-    return false
-  }
-  const forwardedHost = request.headers.get('x-forwarded-host')?.split(',')[0]?.trim()
-  const host = forwardedHost || request.headers.get('host')
-  return originHost === host || ALLOWED_WRITE_ORIGINS.includes(originHost)
 }

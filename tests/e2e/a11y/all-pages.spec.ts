@@ -261,7 +261,7 @@ for (const [width, viewport] of [
       await signInStaff(page, E2E_STAFF.GESTIONNAIRE, E2E_STAFF_PASSWORD)
       await page.goto(dossierPath)
       await checkHeading(page, new RegExp(reference), 'dossier, gestionnaire')
-      await expect(page.getByRole('link', { name: /Exporter toutes ses données/ })).toHaveCount(0)
+      await expect(page.getByRole('button', { name: /Exporter toutes ses données/ })).toHaveCount(0)
       await expect(page.getByRole('button', { name: /Effacer le dossier/ })).toHaveCount(0)
       // A piece is asked for again: the applicant's page then has a form to send it.
       const idCard = page
@@ -289,7 +289,7 @@ for (const [width, viewport] of [
       await page.goto(dossierPath)
       const panel = page.getByRole('region', { name: 'Données personnelles (RGPD)' })
       const download = page.waitForEvent('download')
-      await panel.getByRole('link', { name: 'Exporter toutes ses données (ZIP)' }).click()
+      await panel.getByRole('button', { name: 'Exporter toutes ses données (ZIP)' }).click()
       expect((await download).suggestedFilename()).toBe(`${reference}-donnees-personnelles.zip`)
       await panel.getByRole('button', { name: 'Effacer le dossier…' }).click()
       await panel.getByLabel(`Pour confirmer, recopiez la référence ${reference}`).fill(reference)

@@ -10,6 +10,7 @@ import { E2E_STAFF, E2E_STAFF_PASSWORD } from '../staff-accounts'
 import {
   applyOnline,
   distDir,
+  PORT,
   expectNotStored,
   expectSecurityHeaders,
   headerValues,
@@ -326,7 +327,10 @@ test.describe('files and APIs', () => {
       `${dossierUrl}/pieces.zip`,
       '/admin/dossiers/export.csv',
     ]) {
-      const response = await staff.request.get(url)
+      // The ZIP is posted by the dossier page's button (an audited export), the others are links.
+      const response = url.endsWith('/pieces.zip')
+        ? await staff.request.post(url, { headers: { origin: `http://127.0.0.1:${PORT}` } })
+        : await staff.request.get(url)
       expect(response.status(), url).toBe(200)
       expect(response.headers()['content-disposition'], url).toMatch(/^attachment;/)
       expect(expectSecurityHeaders(response).get('default-src')).toEqual(["'none'"])
@@ -341,7 +345,8 @@ test.describe('files and APIs', () => {
     for (const url of [pdfPieceUrl, imagePieceUrl]) {
       const response = await staff.request.get(`${url}?apercu=1`)
       expect(response.headers()['content-disposition']).toMatch(/^inline;/)
-      expectSecurityHeaders(response, { framedBySelf: true })
+      // Sandboxed: whatever the document carries (a PDF's /OpenAction JavaScript) never runs.
+      expect(expectSecurityHeaders(response, { framedBySelf: true }).get('sandbox')).toEqual([])
       expectNotStored(response)
     }
     // In the review page: the image shows, the PDF frame loads, nothing is refused.

@@ -1,4 +1,5 @@
 import 'server-only'
+import { PIECE_CONTENT_PERMISSIONS } from '@/lib/domain/staff'
 import { assertCan } from '@/lib/server/auth/authorize'
 import type { StaffActor } from '@/lib/server/auth/staff-session'
 import { getDb } from '@/lib/server/db'
@@ -19,7 +20,7 @@ export async function readPieceFile(options: {
   dossierId: string
   pieceId: string
 }) {
-  assertCan(options.actor, 'dossiers.read')
+  assertCan(options.actor, PIECE_CONTENT_PERMISSIONS.piece)
   const db = getDb()
   const piece = await db.piece.findFirst({
     where: { id: options.pieceId, dossierId: options.dossierId },
@@ -34,21 +35,4 @@ export async function readPieceFile(options: {
     mimeType: file.mimeType,
     downloadName: `${piece.dossier.reference}-${piece.pieceTypeCode.toLowerCase().replace(/_/g, '-')}-${stamp}.${EXTENSIONS[file.mimeType] ?? 'bin'}`,
   }
-}
-
-/** Every current piece of a dossier, for the ZIP; read one at a time by the caller. */
-export async function listPieceFiles(options: { actor: StaffActor | null; dossierId: string }) {
-  assertCan(options.actor, 'dossiers.read')
-  const dossier = await getDb().dossier.findUnique({
-    where: { id: options.dossierId },
-    select: {
-      reference: true,
-      pieces: {
-        where: { status: { not: 'SUPERSEDED' } },
-        orderBy: { createdAt: 'asc' },
-        select: { id: true },
-      },
-    },
-  })
-  return dossier ? { reference: dossier.reference, pieceIds: dossier.pieces.map((piece) => piece.id) } : null
 }

@@ -15,7 +15,7 @@ import { paymentInstructions, registrationFees } from '@/lib/domain/fees'
 import { formatNir } from '@/lib/domain/nir'
 import { displayPhone } from '@/lib/domain/phone'
 import { DIPLOMA_LEVEL_LABELS } from '@/lib/domain/registration'
-import { can } from '@/lib/domain/staff'
+import { can, PIECE_CONTENT_PERMISSIONS } from '@/lib/domain/staff'
 import { AUDIT_ACTION_LABELS, PAYMENT_KIND_LABELS } from '@/lib/domain/review'
 import { STATUS_LABELS, type DossierStatus } from '@/lib/domain/workflow'
 import { formatDate, formatEuros } from '@/lib/format'
@@ -124,12 +124,14 @@ export default async function StaffDossierPage({ params }: { params: Promise<{ i
           >
             Formulaire imprimable
           </a>
-          <a
-            href={`/admin/dossiers/${dossier.id}/pieces.zip`}
-            className={buttonClass('secondary', 'min-h-9 py-1.5 text-sm')}
-          >
-            Toutes les pièces (ZIP)
-          </a>
+          {can(actor.role, PIECE_CONTENT_PERMISSIONS.piecesZip) ? (
+            // A form, not a link: the export is recorded in the history, so only this button starts it.
+            <form method="post" action={`/admin/dossiers/${dossier.id}/pieces.zip`}>
+              <button type="submit" className={buttonClass('secondary', 'min-h-9 py-1.5 text-sm')}>
+                Toutes les pièces (ZIP)
+              </button>
+            </form>
+          ) : null}
         </div>
       </div>
 

@@ -2,6 +2,7 @@ import { PassThrough, Readable } from 'node:stream'
 import { ZipArchive } from 'archiver'
 import { AccessDenied, currentStaff } from '@/lib/server/auth/authorize'
 import { exportApplicantData } from '@/lib/server/retention/export-applicant-data'
+import { exportNeedsPost, refuseForeignPost } from '@/lib/server/http'
 import { readApplicantFile } from '@/lib/server/retention/read-applicant-file'
 
 const README = `Données détenues par le Centre régional du Cnam de La Réunion sur ce dossier d'inscription.
@@ -16,12 +17,20 @@ const README = `Données détenues par le Centre régional du Cnam de La Réunio
 Les dates sont en temps universel (UTC) ; les montants en centimes d'euro.
 `
 
+/** A link to the export starts nothing: it is recorded, so it starts from the panel's button. */
+export function GET(): Response {
+  return exportNeedsPost()
+}
+
 /**
  * Everything held about the applicant of a dossier, in one ZIP (RGPD right of access and
  * portability): a JSON of the dossier and every piece file, streamed one file at a time. Admins
- * only; each export is recorded in the dossier's history.
+ * only, posted by the button of the dossier page (never from another site); each export is
+ * recorded in the dossier's history.
  */
-export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const foreign = refuseForeignPost(request)
+  if (foreign) return foreign
   const { id } = await params
   const actor = await currentStaff()
   let exported: Awaited<ReturnType<typeof exportApplicantData>>

@@ -1,22 +1,36 @@
 import { PassThrough, Readable } from 'node:stream'
 import { ZipArchive } from 'archiver'
+import { exportPieceFiles } from '@/lib/server/admin/review/export-piece-files'
+import { readPieceFile } from '@/lib/server/admin/review/read-piece-file'
 import { AccessDenied, currentStaff } from '@/lib/server/auth/authorize'
-import { listPieceFiles, readPieceFile } from '@/lib/server/admin/review/read-piece-file'
-import { logEvent } from '@/lib/server/log'
+import { exportNeedsPost, refuseForeignPost } from '@/lib/server/http'
 
-/** Every current piece of a dossier in one ZIP, streamed: one file in memory at a time. */
-export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+const TEXT = { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' }
+
+/** A link to the ZIP starts nothing: the export is recorded, so it starts from the page's button. */
+export function GET(): Response {
+  return exportNeedsPost()
+}
+
+/**
+ * Every current piece of a dossier in one ZIP, streamed (one file in memory at a time), posted by
+ * the button of the dossier page: staff who may export pieces only, from our own pages only, and
+ * recorded in the dossier's history.
+ */
+export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const foreign = refuseForeignPost(request)
+  if (foreign) return foreign
   const { id } = await params
   const actor = await currentStaff()
-  let list: Awaited<ReturnType<typeof listPieceFiles>>
+  let list: Awaited<ReturnType<typeof exportPieceFiles>>
   try {
-    list = await listPieceFiles({ actor, dossierId: id })
+    list = await exportPieceFiles({ actor, dossierId: id })
   } catch (error) {
     if (error instanceof AccessDenied)
-      return new Response(error.message, { status: error.reason === 'SIGNED_OUT' ? 401 : 403 })
+      return new Response(error.message, { status: error.reason === 'SIGNED_OUT' ? 401 : 403, headers: TEXT })
     throw error
   }
-  if (!list) return new Response('Dossier introuvable.', { status: 404 })
+  if (!list) return new Response('Dossier introuvable.', { status: 404, headers: TEXT })
   const archive = new ZipArchive({ zlib: { level: 6 } })
   const output = new PassThrough()
   archive.pipe(output)
@@ -38,7 +52,6 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
       output.destroy(error as Error)
     }
   })()
-  if (actor) logEvent('info', 'dossier.pieces_zip', { userId: actor.userId, dossierId: id })
   return new Response(Readable.toWeb(output) as ReadableStream, {
     headers: {
       'Content-Type': 'application/zip',

@@ -1,12 +1,15 @@
 import { renderRegistrationFormPdf } from '@/lib/pdf/registration-form'
 import { AccessDenied, currentStaff, assertCan } from '@/lib/server/auth/authorize'
 import { getRegistrationFormData } from '@/lib/server/dossiers/get-registration-form-data'
+import { logEvent } from '@/lib/server/log'
+import { PIECE_CONTENT_PERMISSIONS } from '@/lib/domain/staff'
 
-/** The registration form of a dossier as a PDF, for staff. */
+/** The registration form of a dossier as a PDF, for staff (it embeds the identity photo). */
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params
+  const actor = await currentStaff()
   try {
-    assertCan(await currentStaff(), 'dossiers.read')
+    assertCan(actor, PIECE_CONTENT_PERMISSIONS.form)
   } catch (error) {
     if (error instanceof AccessDenied)
       return new Response(error.message, { status: error.reason === 'SIGNED_OUT' ? 401 : 403 })
@@ -15,6 +18,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   const data = /^[0-9a-f-]{36}$/i.test(id) ? await getRegistrationFormData({ dossierId: id }) : null
   if (!data) return new Response('Dossier introuvable.', { status: 404 })
   const pdf = await renderRegistrationFormPdf(data)
+  logEvent('info', 'dossier.form_pdf_read', { userId: actor?.userId, dossierId: id })
   return new Response(new Uint8Array(pdf), {
     headers: {
       'Content-Type': 'application/pdf',
