@@ -10,7 +10,7 @@ import { PiecesList } from '@/components/programme/pieces-list'
 import { SessionCalendar } from '@/components/programme/session-calendar'
 import { UeTables } from '@/components/programme/ue-table'
 import { todayIn } from '@/lib/domain/dates'
-import { openSemesters } from '@/lib/domain/session'
+import { dataUpdateNotice, openSemesters } from '@/lib/domain/session'
 import { formatDate, formatPeriod, withDe } from '@/lib/format'
 import { getProgrammePage } from '@/lib/server/programme/get-programme-page'
 import { HOME_PROGRAMME_CODE } from '@/lib/site'
@@ -44,7 +44,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ProgrammePage() {
   const page = await getProgrammePage({ programmeCode: HOME_PROGRAMME_CODE })
   if (!page) notFound()
-  const { programme, session, centres } = page
+  const { programme, session, origin, centres } = page
   const today = todayIn(new Date())
   const open = openSemesters(session, today)
   const structuredData = programmeStructuredData({ programme, session, centres, today, url: '/' })
@@ -255,12 +255,14 @@ export default async function ProgrammePage() {
       <aside className="border-t border-line bg-surface">
         <div className="mx-auto max-w-6xl space-y-2 px-4 py-6 text-sm text-muted sm:px-6">
           <p>{programme.disclaimer}</p>
-          <p>
-            Dernière mise à jour de la fiche : {formatDate(programme.lastUpdatedOn)}
-            {session.generated
-              ? ` · Calendrier ${session.label} établi à partir de la session précédente.`
-              : ''}
-          </p>
+          {dataUpdateNotice({
+            sessionLabel: session.label,
+            origin,
+            textsUpdatedOn: programme.lastUpdatedOn,
+            formatDate,
+          }).map((line) => (
+            <p key={line}>{line}</p>
+          ))}
           <p>Avec le soutien financier {programme.funders.map(withDe).join(' et ')}.</p>
         </div>
       </aside>

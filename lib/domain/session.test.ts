@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import { session2010 } from '@/prisma/seed/cpn42-2010-2011'
 import { daysBetween } from './dates'
-import { duplicateSession, isPast, isSemesterOpen, openSemesters, sessionTimeline } from './session'
+import {
+  dataUpdateNotice,
+  duplicateSession,
+  isPast,
+  isSemesterOpen,
+  openSemesters,
+  sessionTimeline,
+} from './session'
 
 describe('duplicateSession', () => {
   const copy = duplicateSession(session2010, 2026, { registrationOpen: true })
@@ -127,5 +134,31 @@ describe('sessionTimeline', () => {
     const exams = events.find((event) => event.startsOn === '2011-02-21')!
     expect(isPast(exams, '2011-02-25')).toBe(false)
     expect(isPast(exams, '2011-02-26')).toBe(true)
+  })
+})
+
+describe('dataUpdateNotice', () => {
+  const formatDate = (date: string) => date
+  it('dates a generated session by its own last change and names its source, not by the brochure', () => {
+    const lines = dataUpdateNotice({
+      sessionLabel: '2026-2027',
+      origin: { generatedFrom: '2010-2011', changedOn: '2026-12-03' },
+      textsUpdatedOn: '2010-09-15',
+      formatDate,
+    })
+    expect(lines[0]).toBe(
+      'Données de la session 2026-2027 (calendrier, UE, tarifs) mises à jour le 2026-12-03, à partir de la session 2010-2011.',
+    )
+    expect(lines.join(' ')).not.toContain('Dernière mise à jour de la fiche')
+  })
+  it('keeps the brochure date for a session typed from it', () => {
+    expect(
+      dataUpdateNotice({
+        sessionLabel: '2010-2011',
+        origin: { generatedFrom: null, changedOn: '2026-12-03' },
+        textsUpdatedOn: '2010-09-15',
+        formatDate,
+      }),
+    ).toEqual(['Dernière mise à jour de la fiche : 2010-09-15.'])
   })
 })

@@ -48,6 +48,34 @@ export function duplicateSession(
   }
 }
 
+/** Where a session's data come from: the session it was generated from, and its last change. */
+export type SessionOrigin = {
+  /** Label of the session it was copied from; null when typed in (from a brochure). */
+  generatedFrom: string | null
+  /** The day (La Réunion) its calendar, UEs or tariff last changed, or it was created. */
+  changedOn: IsoDate
+}
+
+/**
+ * What the programme page says about the date of its data. The brochure's own date (« fiche du
+ * 15 septembre 2010 ») belongs to the texts: for a generated session it must not read as the date
+ * of a calendar that did not exist then.
+ */
+export function dataUpdateNotice(options: {
+  sessionLabel: string
+  origin: SessionOrigin
+  textsUpdatedOn: IsoDate
+  formatDate: (date: IsoDate) => string
+}): string[] {
+  const { sessionLabel, origin, textsUpdatedOn, formatDate } = options
+  if (origin.generatedFrom === null)
+    return [`Dernière mise à jour de la fiche : ${formatDate(textsUpdatedOn)}.`]
+  return [
+    `Données de la session ${sessionLabel} (calendrier, UE, tarifs) mises à jour le ${formatDate(origin.changedOn)}, à partir de la session ${origin.generatedFrom}.`,
+    `Textes de présentation : fiche mise à jour le ${formatDate(textsUpdatedOn)}.`,
+  ]
+}
+
 /** The earliest day of a session's calendar (the start of its first semester, in practice). */
 function firstDayOf(session: AcademicSession): IsoDate {
   const days = session.semesters.flatMap((semester) => [semester.registrationDeadline, semester.startsOn])
