@@ -16,7 +16,7 @@ import { formatNir } from '@/lib/domain/nir'
 import { displayPhone } from '@/lib/domain/phone'
 import { DIPLOMA_LEVEL_LABELS } from '@/lib/domain/registration'
 import { can } from '@/lib/domain/staff'
-import { AUDIT_ACTION_LABELS, PAYMENT_KIND_LABELS } from '@/lib/domain/review'
+import { PAYMENT_KIND_LABELS } from '@/lib/domain/review'
 import { STATUS_LABELS, type DossierStatus } from '@/lib/domain/workflow'
 import { formatDate, formatEuros } from '@/lib/format'
 import { toFrenchDate } from '@/lib/schemas/fields'
@@ -190,7 +190,7 @@ export default async function StaffDossierPage({ params }: { params: Promise<{ i
               {dossier.history.map((event) => (
                 <li key={event.id} className="border-l-2 border-line pl-3">
                   <span className="text-muted">{dateTime.format(event.createdAt)}</span> · {event.actor} ·{' '}
-                  {AUDIT_ACTION_LABELS[event.action] ?? event.action}
+                  {event.label}
                   {event.fromStatus && event.toStatus ? (
                     <span className="text-muted">
                       {' '}
