@@ -172,7 +172,7 @@ export function FeeSimulator({ tariff, groups }: { tariff: Tariff; groups: Simul
           ))}
         </ul>
         <p
-          className="mt-4 flex items-baseline justify-between gap-4 border-t border-line pt-3 text-lg font-semibold"
+          className="sticky bottom-0 mt-4 flex items-baseline justify-between gap-4 border-t border-line bg-surface pt-3 text-lg font-semibold"
           aria-live="polite"
         >
           <span>Total</span>
