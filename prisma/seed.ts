@@ -10,6 +10,7 @@ import { academicStartYear, fromIsoDate, todayIn } from '../lib/domain/dates'
 import { duplicateSession } from '../lib/domain/session'
 import type { PrismaClient } from '../lib/generated/prisma/client'
 import { createSession } from '../lib/server/sessions/create-session'
+import { recomputeGeneratedSessions } from '../lib/server/sessions/recompute-generated-sessions'
 import { centres, programme2010, session2010 } from './seed/cpn42-2010-2011'
 
 /** Serialises concurrent seeds (several instances starting on an empty database). */
@@ -102,8 +103,25 @@ export async function seed(db: PrismaClient, options: { now?: Date } = {}): Prom
         await createSession(tx, { programmeId, session, generatedFromId: archive.id })
         created.push(`session ${session.label} (generated)`)
       }
+
+      for (const label of await recomputeGeneratedSessions(tx))
+        created.push(`session ${label} (dates recomputed)`)
     },
     { timeout: 60_000, maxWait: 30_000 },
   )
   return { created }
+}
+
+/**
+ * What every start does on a database already seeded: the generated sessions staff never edited
+ * get the dates duplicateSession computes now (see recomputeGeneratedSessions). Idempotent.
+ */
+export async function refreshGeneratedSessions(db: PrismaClient): Promise<string[]> {
+  return db.$transaction(
+    async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SEED_LOCK_KEY}::bigint)`
+      return recomputeGeneratedSessions(tx)
+    },
+    { timeout: 60_000, maxWait: 30_000 },
+  )
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
+import { SiteLogo } from '@/components/ui/site-logo'
 import { signOutAction } from '@/app/(admin)/admin/connexion/actions'
 import { can, ROLE_LABELS } from '@/lib/domain/staff'
 import { currentStaff } from '@/lib/server/auth/authorize'
@@ -29,12 +30,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
       <header className="border-b border-line bg-white">
         <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-x-6 gap-y-2 px-4 py-3">
           <Link href="/admin" className="flex items-center gap-3 text-ink no-underline">
-            <span
-              aria-hidden="true"
-              className="grid size-9 place-items-center rounded bg-accent text-xs font-bold text-white"
-            >
-              cnam
-            </span>
+            <SiteLogo className="h-9" />
             <span className="font-semibold">Espace gestion</span>
           </Link>
           {actor ? (

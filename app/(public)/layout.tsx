@@ -1,4 +1,5 @@
 import Link from 'next/link'
+import { SiteLogo } from '@/components/ui/site-logo'
 
 export default function PublicLayout({ children }: { children: React.ReactNode }) {
   return (
@@ -12,12 +13,7 @@ export default function PublicLayout({ children }: { children: React.ReactNode }
       <header className="border-b border-line bg-white">
         <div className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-4 py-3 sm:px-6">
           <Link href="/" className="group flex items-center gap-3 text-ink no-underline">
-            <span
-              aria-hidden="true"
-              className="grid size-10 place-items-center rounded bg-accent text-sm font-bold tracking-wide text-white"
-            >
-              cnam
-            </span>
+            <SiteLogo />
             <span className="leading-tight">
               <span className="block font-semibold">Cnam Réunion</span>
               <span className="block text-sm text-muted">Centre régional · Inscriptions</span>

@@ -10,7 +10,7 @@ import { PiecesList } from '@/components/programme/pieces-list'
 import { SessionCalendar } from '@/components/programme/session-calendar'
 import { UeTables } from '@/components/programme/ue-table'
 import { todayIn } from '@/lib/domain/dates'
-import { openSemesters } from '@/lib/domain/session'
+import { dataUpdateNotice, openSemesters } from '@/lib/domain/session'
 import { formatDate, formatPeriod, withDe } from '@/lib/format'
 import { getProgrammePage } from '@/lib/server/programme/get-programme-page'
 import { HOME_PROGRAMME_CODE } from '@/lib/site'
@@ -44,7 +44,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ProgrammePage() {
   const page = await getProgrammePage({ programmeCode: HOME_PROGRAMME_CODE })
   if (!page) notFound()
-  const { programme, session, centres } = page
+  const { programme, session, origin, centres } = page
   const today = todayIn(new Date())
   const open = openSemesters(session, today)
   const structuredData = programmeStructuredData({ programme, session, centres, today, url: '/' })
@@ -63,18 +63,30 @@ export default async function ProgrammePage() {
         dangerouslySetInnerHTML={{ __html: JSON.stringify(structuredData).replace(/</g, '\\u003c') }}
       />
       <div className="bg-surface">
-        <div className="mx-auto max-w-6xl px-4 py-10 sm:px-6 sm:py-14">
+        <div className="mx-auto max-w-6xl px-4 py-6 sm:px-6 sm:py-14">
           <p className="text-sm font-semibold tracking-wide text-accent uppercase">
             {programme.department} · {programme.diplomaKind} de niveau {programme.level} · Code{' '}
             {programme.code}
           </p>
-          <h1 className="mt-3 max-w-4xl text-3xl font-bold sm:text-5xl">{programme.title}</h1>
-          <p className="mt-4 max-w-3xl text-lg text-muted">
-            {programme.validationSummary} Enregistré au Répertoire national des certifications
+          <h1 className="mt-2 max-w-4xl text-3xl font-bold sm:mt-3 sm:text-5xl">{programme.title}</h1>
+          {/* The kicker and the title already name the diploma (the brochure's validation text repeats
+              the title): what is left is its credits and its registration. */}
+          <p className="mt-3 max-w-3xl text-muted sm:mt-4 sm:text-lg">
+            {programme.ects} crédits ECTS. Enregistré au Répertoire national des certifications
             professionnelles (RNCP) pour {programme.rncpRegistrationYears} ans : arrêté du{' '}
             {formatDate(programme.rncpDecreeOn)} publié au Journal officiel du{' '}
             {formatDate(programme.rncpPublishedOn)}.
           </p>
+          <div className="no-print mt-5 flex flex-wrap gap-3 sm:mt-8">
+            {open.length > 0 ? (
+              <Link href="/inscription" className={buttonClass('primary')}>
+                S’inscrire en ligne
+              </Link>
+            ) : null}
+            <a href="#inscription" className={buttonClass('secondary')}>
+              Voir les pièces à fournir
+            </a>
+          </div>
           <dl className="mt-8 grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
             <div className="rounded-lg bg-white p-4 shadow-sm">
               <dt className="text-sm text-muted">Session</dt>
@@ -104,16 +116,6 @@ export default async function ProgrammePage() {
               <dd>{programme.accessConditions.join(' ou ')}</dd>
             </div>
           </dl>
-          <div className="no-print mt-8 flex flex-wrap gap-3">
-            {open.length > 0 ? (
-              <Link href="/inscription" className={buttonClass('primary')}>
-                S’inscrire en ligne
-              </Link>
-            ) : null}
-            <a href="#inscription" className={buttonClass('secondary')}>
-              Voir les pièces à fournir
-            </a>
-          </div>
         </div>
       </div>
 
@@ -255,12 +257,14 @@ export default async function ProgrammePage() {
       <aside className="border-t border-line bg-surface">
         <div className="mx-auto max-w-6xl space-y-2 px-4 py-6 text-sm text-muted sm:px-6">
           <p>{programme.disclaimer}</p>
-          <p>
-            Dernière mise à jour de la fiche : {formatDate(programme.lastUpdatedOn)}
-            {session.generated
-              ? ` · Calendrier ${session.label} établi à partir de la session précédente.`
-              : ''}
-          </p>
+          {dataUpdateNotice({
+            sessionLabel: session.label,
+            origin,
+            textsUpdatedOn: programme.lastUpdatedOn,
+            formatDate,
+          }).map((line) => (
+            <p key={line}>{line}</p>
+          ))}
           <p>Avec le soutien financier {programme.funders.map(withDe).join(' et ')}.</p>
         </div>
       </aside>

@@ -141,11 +141,17 @@ export function FeeSimulator({ tariff, groups }: { tariff: Tariff; groups: Simul
             <span>J’ai déjà payé le droit de base pour cette année universitaire</span>
           </label>
         </fieldset>
+        {/* On a phone the estimate comes after the whole form: the total stays in view at the bottom
+            of the screen while UEs are ticked (the estimate below is the live region). */}
+        <p className="sticky bottom-0 -mx-4 flex sm:-mx-6 sm:px-6 items-baseline justify-between gap-4 border-t border-line bg-white/95 px-4 py-3 text-lg font-semibold shadow-[0_-2px_6px_rgb(0_0_0/0.08)] lg:hidden">
+          <span>Total estimé</span>
+          <span className="tabular-nums">{formatEuros(fees.totalCents)}</span>
+        </p>
       </form>
 
       <section
         aria-labelledby={`${id}-total`}
-        className="self-start rounded-lg bg-surface p-4 lg:sticky lg:top-4"
+        className="self-start rounded-lg bg-surface p-4 lg:sticky lg:top-4 lg:max-h-[calc(100dvh-2rem)] lg:overflow-y-auto"
       >
         <h3 id={`${id}-total`} className="font-semibold">
           Estimation
@@ -166,7 +172,7 @@ export function FeeSimulator({ tariff, groups }: { tariff: Tariff; groups: Simul
           ))}
         </ul>
         <p
-          className="mt-4 flex items-baseline justify-between gap-4 border-t border-line pt-3 text-lg font-semibold"
+          className="sticky bottom-0 mt-4 flex items-baseline justify-between gap-4 border-t border-line bg-surface pt-3 text-lg font-semibold"
           aria-live="polite"
         >
           <span>Total</span>

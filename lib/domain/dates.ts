@@ -54,6 +54,14 @@ export function addYears(date: IsoDate, years: number): IsoDate {
   return toIsoDate(new Date(Date.UTC(targetYear, month - 1, Math.min(day, lastDay))))
 }
 
+/**
+ * The whole number of weeks nearest to a shift of `years` whole years from `reference` (835 weeks
+ * from 27 September 2010 to 2026, 52 for one year): moving days by it keeps their weekday.
+ */
+export function weeksNearestToYears(reference: IsoDate, years: number): number {
+  return Math.round(daysBetween(reference, addYears(reference, years)) / 7)
+}
+
 export function addDays(date: IsoDate, days: number): IsoDate {
   const [year, month, day] = parts(date)
   return toIsoDate(new Date(Date.UTC(year, month - 1, day + days)))

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { session2010 } from '@/prisma/seed/cpn42-2010-2011'
-import { cautionAmountCents, computeFees, type FeeUe } from './fees'
+import { cautionAmountCents, computeFees, expectedPayment, type FeeUe } from './fees'
 
 const tariff = session2010.tariff
 const ue = (code: string): FeeUe => {
@@ -110,5 +110,26 @@ describe('cautionAmountCents', () => {
   it('equals what an individual would pay for the same registration', () => {
     const ues = [ue('AST004'), { ...ue('TRS001'), foad: true }]
     expect(cautionAmountCents(tariff, { ues, firstRegistration: true })).toBe(1800 + 10000 + 6 * 5500 + 20000)
+  })
+})
+
+describe('expectedPayment', () => {
+  const base = { payee: 'agent comptable du Cnam', formatEuros: (cents: number) => `${cents / 100} €` }
+  it('tells staff what the applicant was asked to send, not « Votre chèque »', () => {
+    const lines = expectedPayment({ ...base, category: 'INDIVIDUAL', totalCents: 11_800, cautionCents: null })
+    expect(lines).toEqual([
+      'Attendu du candidat : un chèque de 118 € à l’ordre de l’agent comptable du Cnam, la référence du dossier au dos.',
+    ])
+  })
+  it('names the employer certificate, and the caution cheques when it will not be signed', () => {
+    const lines = expectedPayment({
+      ...base,
+      category: 'EMPLOYER_FUNDED',
+      totalCents: 11_800,
+      cautionCents: 5_000,
+    })
+    expect(lines).toHaveLength(2)
+    expect(lines.join(' ')).toContain('chèques de caution de 50 €')
+    expect(lines.join(' ')).not.toMatch(/\bvotre\b/i)
   })
 })

@@ -134,6 +134,32 @@ export function paymentInstructions(options: {
 }
 
 /**
+ * The same expectations told to staff, on the dossier's page: what the applicant was asked to send,
+ * so that the reviewer knows what to record (paymentInstructions speaks to the applicant).
+ */
+export function expectedPayment(options: {
+  category: TariffCategory
+  totalCents: number
+  cautionCents: number | null
+  payee: string
+  formatEuros: (cents: number) => string
+}): string[] {
+  const { category, totalCents, cautionCents, payee, formatEuros } = options
+  if (category !== 'EMPLOYER_FUNDED') {
+    return [
+      `Attendu du candidat : un chèque de ${formatEuros(totalCents)} à l’ordre de l’${payee}, la référence du dossier au dos.`,
+    ]
+  }
+  const lines = ['Attendu : l’original de l’attestation de prise en charge signée par l’employeur.']
+  if (cautionCents !== null) {
+    lines.push(
+      `L’employeur ne signera pas l’attestation : des chèques de caution de ${formatEuros(cautionCents)} au total, à l’ordre de l’${payee}, sont attendus (non encaissés si la prise en charge est confirmée).`,
+    )
+  }
+  return lines
+}
+
+/**
  * The fees of a registration from its answers: the chosen UEs priced with the session's tariff,
  * and the caution cheques when the employer's certificate will not be signed.
  */

@@ -1,4 +1,9 @@
-import type { DossierStatus } from './workflow'
+import {
+  ACCEPT_WITHOUT_PAYMENT,
+  CLOSED_DOSSIER_MESSAGES,
+  staffDossierActions,
+  type DossierStatus,
+} from './workflow'
 
 /** Reasons a reviewer can pick when a piece does not conform; "Autre" lets them write one. */
 export const REJECTION_PRESETS = [
@@ -18,9 +23,8 @@ export function pieceDecisionProblem(options: {
   reason: string | null | undefined
   status: DossierStatus
 }): string | null {
-  if (!['SUBMITTED', 'UNDER_REVIEW', 'INCOMPLETE', 'COMPLETE'].includes(options.status)) {
-    return 'Ce dossier est clos : ses pièces ne peuvent plus être décidées.'
-  }
+  if (!staffDossierActions(options.status).decidePieces)
+    return CLOSED_DOSSIER_MESSAGES.decidePieces(options.status)
   if (options.decision === 'REJECTED' && !options.reason?.trim())
     return 'Indiquez pourquoi la pièce n’est pas conforme.'
   if ((options.reason ?? '').length > 500) return '500 caractères au plus.'
@@ -55,4 +59,30 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   PERSONAL_DATA_EXPORTED: 'Données du candidat exportées (demande RGPD)',
   PIECES_EXPORTED: 'Toutes les pièces téléchargées (ZIP)',
   ANONYMISED: 'Données personnelles effacées : durée de conservation écoulée',
+}
+
+/** Whether an acceptance's audit event records that no payment was recorded then. */
+export function acceptedWithoutPayment(details: unknown): boolean {
+  return (
+    typeof details === 'object' &&
+    details !== null &&
+    (details as { withoutPayment?: unknown }).withoutPayment === true
+  )
+}
+
+/**
+ * One event of a dossier's history in words. A piece event names the piece and its file (nine
+ * identical « Pièce conforme » said nothing); an acceptance with no payment recorded says so.
+ */
+export function historyEventLabel(event: {
+  action: string
+  details?: unknown
+  /** The piece the event is about, when it still exists. */
+  piece?: { label: string; fileName: string } | null
+}): string {
+  const base = AUDIT_ACTION_LABELS[event.action] ?? event.action
+  if (event.piece) return `${base} : ${event.piece.label}, « ${event.piece.fileName} »`
+  if (event.action === 'ACCEPT' && acceptedWithoutPayment(event.details))
+    return `${base}, ${ACCEPT_WITHOUT_PAYMENT.history}`
+  return base
 }

@@ -1,11 +1,15 @@
-import { academicYearLabel, addYears, type IsoDate } from './dates'
+import { academicYearLabel, addDays, addYears, weeksNearestToYears, type IsoDate } from './dates'
 import type { AcademicSession, Period, Semester } from './programme'
 
 /**
- * Copies a session to another academic year: every date moves by whole years (29 February
- * becomes 28 February), the UEs, periods and tariffs stay as they are, and the copy is marked as
- * generated. The seed uses it to open the current year from the 2010-2011 brochure; staff use it
- * to prepare next year's session.
+ * Copies a session to another academic year. Every day moves by one same whole number of weeks,
+ * the nearest to the whole-year shift measured at the session's first day: a Monday stays a
+ * Monday, and the gaps between dates stay exactly what they were (a plain whole-year shift put 6
+ * of the 11 dates of 2026-2027 on a Sunday). The days drift by a day or two a year against the
+ * calendar when copies are chained; staff correct the dates they need. The periods are months
+ * ("octobre à février") and move by whole years. The UEs and tariffs stay as they are, and the
+ * copy is marked as generated. The seed uses it to open the current year from the 2010-2011
+ * brochure; staff use it to prepare next year's session.
  */
 export function duplicateSession(
   source: AcademicSession,
@@ -13,8 +17,10 @@ export function duplicateSession(
   options: { registrationOpen?: boolean } = {},
 ): AcademicSession {
   const years = targetStartYear - source.startYear
-  const shift = (date: IsoDate) => addYears(date, years)
+  const days = 7 * weeksNearestToYears(firstDayOf(source), years)
+  const shift = (date: IsoDate) => addDays(date, days)
   const shiftOrNull = (date: IsoDate | null) => (date === null ? null : shift(date))
+  const shiftMonth = (date: IsoDate | null) => (date === null ? null : addYears(date, years))
   return {
     label: academicYearLabel(targetStartYear),
     startYear: targetStartYear,
@@ -32,14 +38,48 @@ export function duplicateSession(
     })),
     periods: source.periods.map((period) => ({
       kind: period.kind,
-      startMonth: shiftOrNull(period.startMonth),
-      endMonth: shiftOrNull(period.endMonth),
+      startMonth: shiftMonth(period.startMonth),
+      endMonth: shiftMonth(period.endMonth),
     })),
     ues: source.ues.map((ue) => ({ ...ue, prerequisites: [...ue.prerequisites] })),
     tariff: { ...source.tariff, rates: source.tariff.rates.map((rate) => ({ ...rate })) },
     secondExamStartsOn: shift(source.secondExamStartsOn),
     secondExamEndsOn: shift(source.secondExamEndsOn),
   }
+}
+
+/** Where a session's data come from: the session it was generated from, and its last change. */
+export type SessionOrigin = {
+  /** Label of the session it was copied from; null when typed in (from a brochure). */
+  generatedFrom: string | null
+  /** The day (La Réunion) its calendar, UEs or tariff last changed, or it was created. */
+  changedOn: IsoDate
+}
+
+/**
+ * What the programme page says about the date of its data. The brochure's own date (« fiche du
+ * 15 septembre 2010 ») belongs to the texts: for a generated session it must not read as the date
+ * of a calendar that did not exist then.
+ */
+export function dataUpdateNotice(options: {
+  sessionLabel: string
+  origin: SessionOrigin
+  textsUpdatedOn: IsoDate
+  formatDate: (date: IsoDate) => string
+}): string[] {
+  const { sessionLabel, origin, textsUpdatedOn, formatDate } = options
+  if (origin.generatedFrom === null)
+    return [`Dernière mise à jour de la fiche : ${formatDate(textsUpdatedOn)}.`]
+  return [
+    `Données de la session ${sessionLabel} (calendrier, UE, tarifs) mises à jour le ${formatDate(origin.changedOn)}, à partir de la session ${origin.generatedFrom}.`,
+    `Textes de présentation : fiche mise à jour le ${formatDate(textsUpdatedOn)}.`,
+  ]
+}
+
+/** The earliest day of a session's calendar (the start of its first semester, in practice). */
+function firstDayOf(session: AcademicSession): IsoDate {
+  const days = session.semesters.flatMap((semester) => [semester.registrationDeadline, semester.startsOn])
+  return days.reduce((first, day) => (day < first ? day : first), session.secondExamStartsOn)
 }
 
 /** Registration for a semester is possible up to its deadline day included. */

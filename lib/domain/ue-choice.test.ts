@@ -47,35 +47,36 @@ function messages(options: {
   }).map((issue) => issue.message)
 }
 
+// 2026-2027 is 2010-2011 moved by 835 weeks: its deadlines are Friday 30 October and Thursday 1 April.
 describe('checkUeChoice: semester deadlines', () => {
-  it('accepts a 1st-semester UE up to 29 October 2026 included', () => {
-    expect(messages({ choice: choice(['AST002']), today: '2026-10-29' })).toEqual([])
+  it('accepts a 1st-semester UE up to 30 October 2026 included', () => {
+    expect(messages({ choice: choice(['AST002']), today: '2026-10-30' })).toEqual([])
   })
 
-  it('refuses it from 30 October, giving the deadline', () => {
-    expect(messages({ choice: choice(['AST002']), today: '2026-10-30' })).toEqual([
-      'AST002 : Inscriptions au 1er semestre closes depuis le 29 octobre 2026.',
+  it('refuses it from 31 October, giving the deadline', () => {
+    expect(messages({ choice: choice(['AST002']), today: '2026-10-31' })).toEqual([
+      'AST002 : Inscriptions au 1er semestre closes depuis le 30 octobre 2026.',
     ])
   })
 
   it('closes a full-year UE with the 1st semester, since it starts then', () => {
-    expect(messages({ choice: choice(['TET003']), today: '2026-10-30' })).toEqual([
-      expect.stringContaining('29 octobre 2026'),
+    expect(messages({ choice: choice(['TET003']), today: '2026-10-31' })).toEqual([
+      expect.stringContaining('30 octobre 2026'),
     ])
   })
 
-  it('keeps the 2nd semester open after the 1st closes, until 31 March 2027 included', () => {
-    expect(messages({ choice: choice(['PSY001']), today: '2026-10-30' })).toEqual([])
-    expect(messages({ choice: choice(['PSY001']), today: '2027-03-31' })).toEqual([])
-    expect(messages({ choice: choice(['PSY001']), today: '2027-04-01' })).toEqual([
-      'PSY001 : Inscriptions au 2nd semestre closes depuis le 31 mars 2027.',
+  it('keeps the 2nd semester open after the 1st closes, until 1 April 2027 included', () => {
+    expect(messages({ choice: choice(['PSY001']), today: '2026-10-31' })).toEqual([])
+    expect(messages({ choice: choice(['PSY001']), today: '2027-04-01' })).toEqual([])
+    expect(messages({ choice: choice(['PSY001']), today: '2027-04-02' })).toEqual([
+      'PSY001 : Inscriptions au 2nd semestre closes depuis le 1er avril 2027.',
     ])
   })
 
   it('accepts a report while a semester is open, refuses it once both are closed', () => {
     const report = choice(['UA0003'], { experienceMonths: 18, experienceInField: false })
-    expect(messages({ choice: report, today: '2027-03-31' })).toEqual([])
-    expect(messages({ choice: report, today: '2027-04-01' })).toEqual([
+    expect(messages({ choice: report, today: '2027-04-01' })).toEqual([])
+    expect(messages({ choice: report, today: '2027-04-02' })).toEqual([
       'UA0003 : Les inscriptions à la session 2026-2027 sont closes.',
     ])
   })

@@ -159,6 +159,55 @@ export function isFinal(status: DossierStatus): boolean {
   return status === 'REFUSED' || status === 'WITHDRAWN' || status === 'CLOSED'
 }
 
+/**
+ * What staff may still do on a dossier, besides changing its status. Pieces are decided while the
+ * dossier is open: once it is decided (accepted, refused, withdrawn, closed) its pieces are closed,
+ * until a transition brings it back to an open status. A payment can still come in for an
+ * accepted dossier, not for one that is over. A withdrawn applicant is not written to; an
+ * internal note is always possible (and the RGPD panel, which has its own permission).
+ */
+export function staffDossierActions(status: DossierStatus): {
+  decidePieces: boolean
+  recordPayment: boolean
+  sendMessage: boolean
+  addNote: boolean
+} {
+  const open = OPEN.includes(status)
+  return {
+    decidePieces: open,
+    recordPayment: open || status === 'ACCEPTED',
+    sendMessage: status !== 'DRAFT' && status !== 'WITHDRAWN',
+    addNote: status !== 'DRAFT',
+  }
+}
+
+/** Why a piece decision, a payment or a message is refused on a dossier at `status`. */
+export const CLOSED_DOSSIER_MESSAGES = {
+  decidePieces: (status: DossierStatus) =>
+    `Ce dossier est au statut « ${STATUS_LABELS[status]} » : ses pièces ne peuvent plus être décidées.`,
+  recordPayment: (status: DossierStatus) =>
+    `Ce dossier est au statut « ${STATUS_LABELS[status]} » : aucun paiement ne peut plus y être enregistré.`,
+  sendMessage: (status: DossierStatus) =>
+    `Ce dossier est au statut « ${STATUS_LABELS[status]} » : le candidat ne peut plus recevoir de message par le portail.`,
+} as const
+
+/**
+ * Accepting a dossier for which no payment (nor funding) is recorded is possible, but asked
+ * twice: the reviewer confirms, and the history says so.
+ */
+export function acceptanceNeedsPaymentConfirmation(options: {
+  totalCents: number
+  recordedPayments: number
+}): boolean {
+  return options.totalCents > 0 && options.recordedPayments === 0
+}
+
+export const ACCEPT_WITHOUT_PAYMENT = {
+  question: 'Aucun paiement ni prise en charge n’est enregistré pour ce dossier. L’accepter quand même ?',
+  confirm: 'Accepter sans paiement enregistré',
+  history: 'accepté sans paiement enregistré',
+} as const
+
 /** A status change as the audit trail records it. */
 export type StatusChange = {
   action: TransitionName

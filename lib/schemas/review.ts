@@ -21,6 +21,8 @@ export const transitionSchema = z.object({
   ),
   reason: optionalText(2000),
   expectedVersion: z.coerce.number().int().min(1),
+  /** The reviewer confirmed accepting with no payment recorded. */
+  confirmWithoutPayment: z.boolean().optional(),
 })
 
 export const requestPiecesSchema = z.object({

@@ -2,7 +2,7 @@
 import { PrismaPg } from '@prisma/adapter-pg'
 import pg from 'pg'
 import { PrismaClient } from '../../lib/generated/prisma/client'
-import { seed } from '../../prisma/seed'
+import { refreshGeneratedSessions, seed } from '../../prisma/seed'
 import { applyMigrations } from '../db/migrate'
 
 /** Redacts the password of a database URL for messages. */
@@ -46,6 +46,10 @@ export async function prepareDatabase(url: string, log: (line: string) => void):
     if ((await db.programme.count()) === 0) {
       const { created } = await seed(db)
       log(`Empty database seeded from the 2010-2011 brochure (${created.length} steps).`)
+    } else {
+      const recomputed = await refreshGeneratedSessions(db)
+      if (recomputed.length > 0)
+        log(`Dates of the generated session(s) ${recomputed.join(', ')} recomputed (weekdays kept).`)
     }
   } finally {
     await db.$disconnect()

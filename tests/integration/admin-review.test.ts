@@ -1,4 +1,6 @@
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest'
+import { getStaffDossier } from '@/lib/server/admin/review/get-staff-dossier'
+import type { StaffActor } from '@/lib/server/auth/staff-session'
 import { getDb } from '@/lib/server/db'
 import { seed } from '@/prisma/seed'
 import { createDossier } from '../support/dossiers'
@@ -128,6 +130,15 @@ describe('reviewing a dossier', () => {
       }),
     ).toEqual({ ok: true })
     expect(
+      await review.recordPaymentAction({
+        dossierId: dossier.id,
+        kind: 'CHEQUE',
+        amount: '118',
+        receivedOn: '20/11/2026',
+        reference: '1234567',
+      }),
+    ).toEqual({ ok: true })
+    expect(
       await review.transitionAction({
         dossierId: dossier.id,
         name: 'ACCEPT',
@@ -223,6 +234,168 @@ describe('reviewing a dossier', () => {
       ok: false,
       message: '« Accepter (inscrire) » est impossible pour un dossier au statut « Déposé ».',
     })
+  })
+})
+
+/** The dossier as the staff page reads it, for a reviewer. */
+async function staffView(dossierId: string) {
+  const staff = await createStaff('GESTIONNAIRE')
+  const actor: StaffActor = {
+    userId: staff.id,
+    sessionId: 'test',
+    email: staff.email,
+    name: staff.name,
+    role: 'GESTIONNAIRE',
+    totpEnabled: false,
+  }
+  const view = await getStaffDossier({ actor, dossierId })
+  if (!view || view.anonymised) throw new Error('no staff view')
+  return view
+}
+
+/** A complete dossier whose pieces all conform: ready to be accepted. */
+async function completeDossier() {
+  const dossier = await createDossier({ status: 'COMPLETE' })
+  await db.piece.updateMany({ where: { dossierId: dossier.id }, data: { status: 'ACCEPTED' } })
+  return dossier
+}
+
+const PAYMENT = { kind: 'CHEQUE', amount: '118', receivedOn: '20/11/2026', reference: '1234567' } as const
+
+describe('accepting a dossier with no payment recorded', () => {
+  it('asks for confirmation first, and writes nothing until it is given', async () => {
+    await asReviewer()
+    const dossier = await completeDossier()
+    const before = await contentFingerprint()
+    const question =
+      'Aucun paiement ni prise en charge n’est enregistré pour ce dossier. L’accepter quand même ?'
+    expect(
+      await review.transitionAction({
+        dossierId: dossier.id,
+        name: 'ACCEPT',
+        reason: '',
+        expectedVersion: await version(dossier.id),
+      }),
+    ).toEqual({ ok: false, message: question, fieldErrors: { confirmWithoutPayment: question } })
+    expect(await contentFingerprint()).toBe(before)
+    expect((await db.dossier.findUniqueOrThrow({ where: { id: dossier.id } })).status).toBe('COMPLETE')
+  })
+
+  it('accepts once confirmed, and the history says « accepté sans paiement enregistré »', async () => {
+    await asReviewer()
+    const dossier = await completeDossier()
+    expect(
+      await review.transitionAction({
+        dossierId: dossier.id,
+        name: 'ACCEPT',
+        reason: '',
+        expectedVersion: await version(dossier.id),
+        confirmWithoutPayment: true,
+      }),
+    ).toEqual({ ok: true })
+    const accepted = await db.dossier.findUniqueOrThrow({
+      where: { id: dossier.id },
+      include: { events: { where: { action: 'ACCEPT' } } },
+    })
+    expect(accepted.status).toBe('ACCEPTED')
+    expect(accepted.events.map((event) => event.details)).toEqual([{ withoutPayment: true }])
+    const view = await staffView(dossier.id)
+    expect(view.history.map((event) => event.label)).toContain(
+      'Dossier accepté : inscription, accepté sans paiement enregistré',
+    )
+  })
+
+  it('accepts without asking when a payment is recorded, and the history does not say « sans paiement »', async () => {
+    await asReviewer()
+    const dossier = await completeDossier()
+    expect(await review.recordPaymentAction({ dossierId: dossier.id, ...PAYMENT })).toEqual({ ok: true })
+    expect(
+      await review.transitionAction({
+        dossierId: dossier.id,
+        name: 'ACCEPT',
+        reason: '',
+        expectedVersion: await version(dossier.id),
+      }),
+    ).toEqual({ ok: true })
+    const event = await db.auditEvent.findFirstOrThrow({ where: { dossierId: dossier.id, action: 'ACCEPT' } })
+    expect(event.details).toBeNull()
+  })
+})
+
+describe('a decided dossier', () => {
+  for (const status of ['ACCEPTED', 'REFUSED', 'WITHDRAWN', 'CLOSED'] as const) {
+    it(`${status}: refuses a piece decision and leaves the piece as it was`, async () => {
+      await asReviewer()
+      const dossier = await createDossier({ status })
+      const piece = await db.piece.findFirstOrThrow({ where: { dossierId: dossier.id } })
+      const before = await contentFingerprint()
+      const result = await review.decidePieceAction({
+        dossierId: dossier.id,
+        pieceId: piece.id,
+        decision: 'ACCEPTED',
+        reason: '',
+        seenStatus: 'PENDING',
+      })
+      expect(result).toMatchObject({
+        ok: false,
+        message: expect.stringMatching(/ne peuvent plus être décidées/),
+      })
+      expect(await contentFingerprint()).toBe(before)
+      expect((await db.piece.findUniqueOrThrow({ where: { id: piece.id } })).status).toBe('PENDING')
+    })
+  }
+
+  it('WITHDRAWN: refuses a payment and a message, still takes an internal note', async () => {
+    await asReviewer()
+    const dossier = await createDossier({ status: 'WITHDRAWN' })
+    const before = await contentFingerprint()
+    expect(await review.recordPaymentAction({ dossierId: dossier.id, ...PAYMENT })).toMatchObject({
+      ok: false,
+      message:
+        'Ce dossier est au statut « Retiré par le candidat » : aucun paiement ne peut plus y être enregistré.',
+    })
+    expect(await review.sendMessageAction({ dossierId: dossier.id, body: 'Bonjour' })).toMatchObject({
+      ok: false,
+    })
+    expect(await contentFingerprint()).toBe(before)
+    expect(await db.outboxEmail.count({ where: { dossierId: dossier.id } })).toBe(0)
+    expect(await review.addNoteAction({ dossierId: dossier.id, body: 'Appel du candidat' })).toEqual({
+      ok: true,
+    })
+    expect(
+      (await db.dossierNote.findMany({ where: { dossierId: dossier.id } })).map((note) => note.body),
+    ).toEqual(['Appel du candidat'])
+  })
+
+  it('ACCEPTED: still records a payment that comes in after the decision', async () => {
+    await asReviewer()
+    const dossier = await createDossier({ status: 'ACCEPTED' })
+    expect(await review.recordPaymentAction({ dossierId: dossier.id, ...PAYMENT })).toEqual({ ok: true })
+    expect(await db.paymentRecord.count({ where: { dossierId: dossier.id } })).toBe(1)
+  })
+})
+
+describe('the history', () => {
+  it('names the piece and the file of each decision', async () => {
+    await asReviewer()
+    const dossier = await createDossier({ status: 'UNDER_REVIEW' })
+    const piece = await db.piece.findFirstOrThrow({
+      where: { dossierId: dossier.id, pieceTypeCode: 'ID_CARD' },
+      include: { file: true },
+    })
+    expect(
+      await review.decidePieceAction({
+        dossierId: dossier.id,
+        pieceId: piece.id,
+        decision: 'ACCEPTED',
+        reason: '',
+        seenStatus: 'PENDING',
+      }),
+    ).toEqual({ ok: true })
+    const view = await staffView(dossier.id)
+    const label = view.history.find((event) => event.action === 'PIECE_ACCEPTED')?.label
+    expect(label).toMatch(/^Pièce conforme : .+, « .+ »$/)
+    expect(label).toContain(`« ${piece.file.originalName} »`)
   })
 })
 

@@ -178,7 +178,7 @@ describe('the steps', () => {
       ok: false,
       formError: null,
       fieldErrors: {
-        'ues.AST002': 'AST002 : Inscriptions au 1er semestre closes depuis le 29 octobre 2026.',
+        'ues.AST002': 'AST002 : Inscriptions au 1er semestre closes depuis le 30 octobre 2026.',
       },
     })
   })

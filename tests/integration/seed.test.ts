@@ -1,9 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest'
-import { fromIsoDate, toIsoDate } from '@/lib/domain/dates'
+import { addYears, fromIsoDate, toIsoDate } from '@/lib/domain/dates'
 import { formatOpeningHours } from '@/lib/format'
 import { getDb } from '@/lib/server/db'
 import { sessionInclude, toDomainSession } from '@/lib/server/programme/mappers'
-import { seed } from '@/prisma/seed'
+import { refreshGeneratedSessions, seed } from '@/prisma/seed'
+import { session2010 } from '@/prisma/seed/cpn42-2010-2011'
 import { resetDatabase } from '../support/test-database'
 import {
   brochureAmountsCents,
@@ -27,6 +28,34 @@ async function dumpAll(): Promise<Record<string, unknown>> {
     dump[table] = await db.$queryRawUnsafe(`SELECT * FROM "${table}" t ORDER BY t::text`)
   }
   return dump
+}
+
+/** Gives 2026-2027 the days the first duplicateSession gave it: 2010-2011's, 16 years later. */
+async function makeWholeYearCopy(options: { editedAt?: Date } = {}) {
+  const db = getDb()
+  const id = (await db.academicSession.findFirstOrThrow({ where: { label: '2026-2027' } })).id
+  const move = (date: string) => fromIsoDate(addYears(date, 16))
+  for (const semester of session2010.semesters)
+    await db.semester.updateMany({
+      where: { sessionId: id, number: semester.number },
+      data: {
+        registrationDeadline: move(semester.registrationDeadline),
+        startsOn: move(semester.startsOn),
+        pauseOn: semester.pauseOn ? move(semester.pauseOn) : null,
+        resumeOn: semester.resumeOn ? move(semester.resumeOn) : null,
+        endsOn: move(semester.endsOn),
+        examStartsOn: move(semester.examStartsOn),
+        examEndsOn: move(semester.examEndsOn),
+      },
+    })
+  await db.academicSession.update({
+    where: { id },
+    data: {
+      secondExamStartsOn: move(session2010.secondExamStartsOn),
+      secondExamEndsOn: move(session2010.secondExamEndsOn),
+      editedAt: options.editedAt ?? null,
+    },
+  })
 }
 
 async function loadSession(label: string) {
@@ -122,7 +151,7 @@ describe('seed', () => {
     )
   })
 
-  it('opens the current academic year, generated from 2010-2011 by whole years', async () => {
+  it('opens the current academic year, generated from 2010-2011 by whole weeks', async () => {
     await seed(getDb(), { now: NOW })
     const { row, session } = await loadSession('2026-2027')
     const { row: archiveRow, session: archive } = await loadSession('2010-2011')
@@ -132,8 +161,9 @@ describe('seed', () => {
     expect(archiveRow.registrationOpen).toBe(false)
     expect(session.ues).toEqual(archive.ues)
     expect(session.tariff).toEqual(archive.tariff)
-    expect(session.semesters[0]!.registrationDeadline).toBe('2026-10-29')
-    expect(session.secondExamEndsOn).toBe('2027-09-09')
+    expect(session.semesters[0]!.registrationDeadline).toBe('2026-10-30')
+    expect(session.semesters[0]!.startsOn).toBe('2026-09-28')
+    expect(session.secondExamEndsOn).toBe('2027-09-10')
   })
 
   it('adds the next academic year when it is run again after 1 August', async () => {
@@ -141,7 +171,7 @@ describe('seed', () => {
     const report = await seed(getDb(), { now: new Date('2027-08-02T08:00:00Z') })
     expect(report.created).toEqual(['session 2027-2028 (generated)'])
     const { session } = await loadSession('2027-2028')
-    expect(session.semesters[1]!.registrationDeadline).toBe('2028-03-31')
+    expect(session.semesters[1]!.registrationDeadline).toBe('2028-03-30')
   })
 
   it('keeps what staff changed', async () => {
@@ -155,5 +185,33 @@ describe('seed', () => {
     const { session } = await loadSession('2026-2027')
     expect(session.tariff.baseFeeCents).toBe(12_345)
     expect(toIsoDate(fromIsoDate(session.semesters[1]!.registrationDeadline))).toBe('2027-04-15')
+  })
+
+  it('gives a generated session nobody edited the days that keep their weekdays, once', async () => {
+    await seed(getDb(), { now: NOW })
+    await makeWholeYearCopy()
+    expect((await loadSession('2026-2027')).session.semesters[0]!.startsOn).toBe('2026-09-27')
+    const report = await seed(getDb(), { now: NOW })
+    expect(report.created).toEqual(['session 2026-2027 (dates recomputed)'])
+    const { session } = await loadSession('2026-2027')
+    expect(session.semesters[0]!.startsOn).toBe('2026-09-28')
+    expect(session.semesters[0]!.examStartsOn).toBe('2027-02-22')
+    expect(session.secondExamEndsOn).toBe('2027-09-10')
+    expect((await seed(getDb(), { now: NOW })).created).toEqual([])
+  })
+
+  it('recomputes at start-up too, on a database seeded before', async () => {
+    await seed(getDb(), { now: NOW })
+    await makeWholeYearCopy()
+    expect(await refreshGeneratedSessions(getDb())).toEqual(['2026-2027'])
+    expect((await loadSession('2026-2027')).session.semesters[1]!.startsOn).toBe('2027-03-01')
+    expect(await refreshGeneratedSessions(getDb())).toEqual([])
+  })
+
+  it('leaves alone a generated session staff edited, even one left on its old days', async () => {
+    await seed(getDb(), { now: NOW })
+    await makeWholeYearCopy({ editedAt: new Date('2026-10-01T08:00:00Z') })
+    expect(await refreshGeneratedSessions(getDb())).toEqual([])
+    expect((await loadSession('2026-2027')).session.semesters[0]!.startsOn).toBe('2026-09-27')
   })
 })

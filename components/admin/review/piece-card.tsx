@@ -29,15 +29,21 @@ const STATUS = {
   SUPERSEDED: { tone: 'neutral', label: 'Remplacée' },
 } as const
 
-/** One file of a dossier: preview, download, and the reviewer's decision. */
+/**
+ * One file of a dossier: preview, download, and the reviewer's decision. Its own status badge
+ * shows only when `showStatus` (several files answer one requirement, or this one was replaced):
+ * otherwise the requirement's badge says the same, and one badge per piece is enough.
+ */
 export function PieceCard({
   dossierId,
   piece,
   canDecide,
+  showStatus = true,
 }: {
   dossierId: string
   piece: ReviewPiece
   canDecide: boolean
+  showStatus?: boolean
 }) {
   const id = useId()
   const [preview, setPreview] = useState(false)
@@ -95,7 +101,7 @@ export function PieceCard({
             <p className="mt-1 text-sm font-medium text-danger">{activeContentNotice}</p>
           ) : null}
         </div>
-        <Badge tone={status.tone}>{status.label}</Badge>
+        {showStatus ? <Badge tone={status.tone}>{status.label}</Badge> : null}
       </div>
       <div className="mt-2 flex flex-wrap gap-2 text-sm">
         <button

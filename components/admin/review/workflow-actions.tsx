@@ -5,22 +5,30 @@ import { flushSync } from 'react-dom'
 import { transitionAction } from '@/app/(admin)/admin/dossiers/[id]/actions'
 import { buttonClass } from '@/components/ui/button'
 import { controlClass, FieldError } from '@/components/ui/form'
-import { TRANSITIONS, type TransitionName } from '@/lib/domain/workflow'
+import { ACCEPT_WITHOUT_PAYMENT, TRANSITIONS, type TransitionName } from '@/lib/domain/workflow'
 import { focusDossierStatus } from './dossier-status'
 import { useReviewAction } from './use-review-action'
 
-/** The status changes this reviewer may make now; those that need a reason ask for it first. */
+/**
+ * The status changes this reviewer may make now; those that need a reason ask for it first, and
+ * accepting a dossier with no payment recorded asks for confirmation (`acceptNeedsConfirmation`,
+ * and the server asks too when the page did not know).
+ */
 export function WorkflowActions({
   dossierId,
   version,
   transitions,
+  acceptNeedsConfirmation = false,
 }: {
   dossierId: string
   version: number
   transitions: TransitionName[]
+  acceptNeedsConfirmation?: boolean
 }) {
   const id = useId()
   const [open, setOpen] = useState<TransitionName | null>(null)
+  const [confirming, setConfirming] = useState(false)
+  const confirmButton = useRef<HTMLButtonElement>(null)
   const [reason, setReason] = useState('')
   const { run, pending, error, reset } = useReviewAction(transitionAction)
   const reasonField = useRef<HTMLTextAreaElement>(null)
@@ -44,8 +52,18 @@ export function WorkflowActions({
             )}
             onClick={() => {
               reset()
-              if (needsReason(name)) {
+              if (
+                name === 'ACCEPT' &&
+                (acceptNeedsConfirmation || error?.fieldErrors.confirmWithoutPayment)
+              ) {
                 flushSync(() => {
+                  setOpen(null)
+                  setConfirming(true)
+                })
+                confirmButton.current?.focus()
+              } else if (needsReason(name)) {
+                flushSync(() => {
+                  setConfirming(false)
                   setOpen(name)
                   setReason('')
                 })
@@ -60,6 +78,49 @@ export function WorkflowActions({
           </button>
         ))}
       </div>
+      {confirming ? (
+        <div
+          role="group"
+          aria-labelledby={`${id}-sans-paiement`}
+          className="space-y-2 rounded-md border border-warning bg-warning-soft p-3"
+        >
+          <p id={`${id}-sans-paiement`} className="font-medium">
+            {ACCEPT_WITHOUT_PAYMENT.question}
+          </p>
+          <div className="flex flex-wrap gap-2">
+            <button
+              ref={confirmButton}
+              type="button"
+              className={buttonClass('primary', 'min-h-9 py-1.5 text-sm')}
+              disabled={pending}
+              onClick={() =>
+                run(
+                  {
+                    dossierId,
+                    name: 'ACCEPT',
+                    reason: '',
+                    expectedVersion: version,
+                    confirmWithoutPayment: true,
+                  },
+                  () => {
+                    setConfirming(false)
+                    focusDossierStatus()
+                  },
+                )
+              }
+            >
+              {ACCEPT_WITHOUT_PAYMENT.confirm}
+            </button>
+            <button
+              type="button"
+              className={buttonClass('ghost', 'min-h-9 py-1.5 text-sm')}
+              onClick={() => setConfirming(false)}
+            >
+              Annuler
+            </button>
+          </div>
+        </div>
+      ) : null}
       {open ? (
         <form
           className="space-y-2 rounded-md border border-line bg-white p-3"

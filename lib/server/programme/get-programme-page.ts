@@ -1,5 +1,7 @@
 import 'server-only'
+import { todayIn } from '@/lib/domain/dates'
 import type { AcademicSession, Centre, Programme } from '@/lib/domain/programme'
+import type { SessionOrigin } from '@/lib/domain/session'
 import { getDb } from '@/lib/server/db'
 import {
   centreInclude,
@@ -10,7 +12,13 @@ import {
   toDomainSession,
 } from './mappers'
 
-export type ProgrammePage = { programme: Programme; session: AcademicSession; centres: Centre[] }
+export type ProgrammePage = {
+  programme: Programme
+  session: AcademicSession
+  /** Where the session's data come from, and when they last changed. */
+  origin: SessionOrigin
+  centres: Centre[]
+}
 
 /**
  * Everything the public programme page shows: the programme, its current session (the newest one
@@ -28,7 +36,7 @@ export async function getProgrammePage(options: { programmeCode: string }): Prom
     db.academicSession.findFirst({
       where: { programmeId: programmeRow.id },
       orderBy: [{ registrationOpen: 'desc' }, { startYear: 'desc' }],
-      include: sessionInclude,
+      include: { ...sessionInclude, generatedFrom: { select: { label: true } } },
     }),
     db.centre.findMany({ orderBy: { position: 'asc' }, include: centreInclude }),
   ])
@@ -36,6 +44,10 @@ export async function getProgrammePage(options: { programmeCode: string }): Prom
   return {
     programme: toDomainProgramme(programmeRow),
     session: toDomainSession(sessionRow),
+    origin: {
+      generatedFrom: sessionRow.generated ? (sessionRow.generatedFrom?.label ?? null) : null,
+      changedOn: todayIn(sessionRow.editedAt ?? sessionRow.createdAt),
+    },
     centres: centreRows.map(toDomainCentre),
   }
 }

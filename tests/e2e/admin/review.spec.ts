@@ -83,9 +83,45 @@ test('a reviewer rejects a piece, the applicant sends it again, the reviewer acc
   await expect(page.getByText('À vérifier', { exact: true })).toHaveCount(0)
   await page.getByRole('button', { name: 'Déclarer complet' }).click()
   await expect(page.getByText('Complet', { exact: true }).first()).toBeVisible()
+  // The payment panel speaks to staff; no payment is recorded, so accepting asks first.
+  const payment = page.getByRole('region', { name: 'Frais et paiement' })
+  await expect(payment.getByText(/^Attendu du candidat : un chèque de/)).toBeVisible()
+  await expect(payment.getByText(/Votre chèque/)).toHaveCount(0)
   await page.getByRole('button', { name: 'Accepter (inscrire)' }).click()
+  const confirmation = page.getByRole('group', { name: /Aucun paiement ni prise en charge/ })
+  await expect(confirmation).toBeVisible()
+  await expect(page.getByText('Complet', { exact: true }).first()).toBeVisible()
+  await confirmation.getByRole('button', { name: 'Accepter sans paiement enregistré' }).click()
   await expect(page.getByText('Accepté : inscrit').first()).toBeVisible()
+
+  // The history names the piece and the file of each decision, and the unpaid acceptance.
+  const history = page.getByRole('region', { name: 'Historique' })
+  await expect(history.getByText(/Pièce non conforme : .*carte d'identité.*, « .+ »/)).toBeVisible()
+  await expect(history.getByText(/Pièce conforme : .*, « scan-releve\.png »/)).toBeVisible()
+  await expect(
+    history.getByText('Dossier accepté : inscription, accepté sans paiement enregistré', { exact: false }),
+  ).toBeVisible()
+
+  // Accepted: its pieces are closed, a payment can still be recorded, one badge per piece.
+  const pieces = page.getByRole('region', { name: 'Pièces', exact: true })
+  await expect(pieces.getByText(/ses pièces ne peuvent plus être décidées/)).toBeVisible()
+  await expect(pieces.getByRole('button', { name: /Conforme|Non conforme/ })).toHaveCount(0)
+  const cv = pieces
+    .getByRole('listitem')
+    .filter({ has: page.getByRole('heading', { level: 3, name: /Curriculum vitae/ }) })
+  await expect(cv.getByText('Conforme', { exact: true })).toHaveCount(1)
+  await expect(page.getByRole('button', { name: 'Enregistrer le paiement' })).toBeVisible()
 
   await applicant.reload()
   await expect(applicant.getByText('Accepté : inscrit').first()).toBeVisible()
+
+  // The applicant withdraws: what is left to staff is an internal note.
+  await applicant.getByRole('checkbox', { name: /Je confirme vouloir retirer/ }).check()
+  await applicant.getByRole('button', { name: 'Retirer mon dossier' }).click()
+  await expect(applicant.getByText('Retiré par le candidat').first()).toBeVisible()
+  await page.reload()
+  await expect(page.getByText('Retiré par le candidat').first()).toBeVisible()
+  for (const name of ['Enregistrer le paiement', 'Envoyer le message', /Conforme/, 'Accepter (inscrire)'])
+    await expect(page.getByRole('button', { name })).toHaveCount(0)
+  await expect(page.getByRole('button', { name: 'Ajouter la note' })).toBeVisible()
 })

@@ -64,3 +64,11 @@ export async function recordProgrammeChange(
 export function changedFields<T extends Record<string, unknown>>(before: T, after: T): string[] {
   return Object.keys(after).filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]))
 }
+
+/**
+ * Marks a session as changed by staff (its calendar, UEs or tariff), in the edit's transaction:
+ * the public page says when, and the seed no longer recomputes a generated session's dates.
+ */
+export async function markSessionEdited(tx: DbClient, sessionId: string): Promise<void> {
+  await tx.academicSession.update({ where: { id: sessionId }, data: { editedAt: new Date() } })
+}

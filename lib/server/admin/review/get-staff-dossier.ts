@@ -2,6 +2,7 @@ import 'server-only'
 import { todayIn } from '@/lib/domain/dates'
 import type { FeeLine } from '@/lib/domain/fees'
 import type { CompleteAnswers } from '@/lib/domain/registration'
+import { historyEventLabel } from '@/lib/domain/review'
 import { availableTransitions, type StoredDossierStatus, type TransitionName } from '@/lib/domain/workflow'
 import { can } from '@/lib/domain/staff'
 import { assertCan } from '@/lib/server/auth/authorize'
@@ -51,6 +52,8 @@ export type StaffDossier = {
   history: Array<{
     id: string
     action: string
+    /** The event in words (historyEventLabel): the piece and file it concerned, if any. */
+    label: string
     actor: string
     fromStatus: string | null
     toStatus: string | null
@@ -115,9 +118,20 @@ export async function getStaffDossier(options: {
       (user) => [user.id, user.name],
     ),
   )
+  const pieceTypeLabels = new Map(context.programme.pieceTypes.map((type) => [type.code, type.label]))
+  const pieceOf = (pieceId: string | null) => {
+    const piece = row.pieces.find((candidate) => candidate.id === pieceId)
+    return piece
+      ? {
+          label: pieceTypeLabels.get(piece.pieceTypeCode) ?? piece.pieceTypeCode,
+          fileName: piece.file.originalName,
+        }
+      : null
+  }
   const history = row.events.map((event) => ({
     id: event.id,
     action: event.action,
+    label: historyEventLabel({ action: event.action, details: event.details, piece: pieceOf(event.pieceId) }),
     actor:
       event.actorType === 'APPLICANT'
         ? 'Le candidat'

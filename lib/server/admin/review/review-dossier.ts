@@ -3,7 +3,11 @@ import { fromIsoDate, todayIn, type IsoDate } from '@/lib/domain/dates'
 import type { CompleteAnswers } from '@/lib/domain/registration'
 import { pieceDecisionProblem, type PieceDecision } from '@/lib/domain/review'
 import {
+  ACCEPT_WITHOUT_PAYMENT,
+  acceptanceNeedsPaymentConfirmation,
+  CLOSED_DOSSIER_MESSAGES,
   isRepeatedStatusChange,
+  staffDossierActions,
   transition,
   type StoredDossierStatus,
   type TransitionName,
@@ -112,6 +116,7 @@ async function moveStatus(
   actor: StaffActor,
   name: TransitionName,
   reason: string | null,
+  details?: { withoutPayment: true },
 ): Promise<ReviewResult> {
   const allowed = transition(dossier.status, name, { actor: 'STAFF', reason })
   if (!allowed.ok)
@@ -126,6 +131,7 @@ async function moveStatus(
       fromStatus: dossier.status,
       toStatus: allowed.to as StoredDossierStatus,
       reason,
+      details,
     },
   })
   dossier.status = allowed.to as StoredDossierStatus
@@ -206,13 +212,18 @@ export function decidePiece(options: {
   })
 }
 
-/** A change of status (start review, complete, accept, refuse, close, reopen), with its reason. */
+/**
+ * A change of status (start review, complete, accept, refuse, close, reopen), with its reason.
+ * Accepting a dossier with no payment recorded needs `confirmWithoutPayment`; the history then
+ * says so.
+ */
 export function transitionDossier(options: {
   actor: StaffActor | null
   dossierId: string
   name: Exclude<TransitionName, 'SUBMIT' | 'WITHDRAW' | 'REQUEST_PIECES'>
   reason: string | null
   expectedVersion: number
+  confirmWithoutPayment?: boolean
 }): Promise<ReviewResult> {
   const statusChange = { action: options.name, reason: options.reason?.trim() || null }
   return review({ ...options, statusChange }, async (tx, dossier, actor) => {
@@ -232,8 +243,27 @@ export function transitionDossier(options: {
         }
       }
     }
+    let withoutPayment = false
+    if (options.name === 'ACCEPT') {
+      const [{ totalCents }, recordedPayments] = await Promise.all([
+        tx.dossier.findUniqueOrThrow({ where: { id: dossier.id }, select: { totalCents: true } }),
+        tx.paymentRecord.count({ where: { dossierId: dossier.id } }),
+      ])
+      withoutPayment = acceptanceNeedsPaymentConfirmation({ totalCents, recordedPayments })
+      if (withoutPayment && !options.confirmWithoutPayment)
+        return {
+          result: { ok: false, message: ACCEPT_WITHOUT_PAYMENT.question, field: 'confirmWithoutPayment' },
+        }
+    }
     const reason = options.reason?.trim() || null
-    const moved = await moveStatus(tx, dossier, actor, options.name, reason)
+    const moved = await moveStatus(
+      tx,
+      dossier,
+      actor,
+      options.name,
+      reason,
+      withoutPayment ? { withoutPayment: true } : undefined,
+    )
     if (!moved.ok) return { result: moved }
     const decision =
       options.name === 'ACCEPT'
@@ -333,6 +363,8 @@ export function sendMessage(options: {
   body: string
 }): Promise<ReviewResult> {
   return review(options, async (tx, dossier, actor) => {
+    if (!staffDossierActions(dossier.status).sendMessage)
+      return { result: { ok: false, message: CLOSED_DOSSIER_MESSAGES.sendMessage(dossier.status) } }
     const body = options.body.trim()
     if (!body) return { result: { ok: false, message: 'Écrivez votre message.', field: 'body' } }
     if (body.length > 4000)
@@ -380,6 +412,8 @@ export function recordPayment(options: {
   reference: string | null
 }): Promise<ReviewResult> {
   return review(options, async (tx, dossier, actor) => {
+    if (!staffDossierActions(dossier.status).recordPayment)
+      return { result: { ok: false, message: CLOSED_DOSSIER_MESSAGES.recordPayment(dossier.status) } }
     const payment = await tx.paymentRecord.create({
       data: {
         dossierId: dossier.id,

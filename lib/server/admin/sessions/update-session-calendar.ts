@@ -10,7 +10,11 @@ import {
   type SessionCalendarInput,
 } from '@/lib/schemas/programme'
 import { lockSession } from '@/lib/server/admin/programme/content-version'
-import { recordProgrammeChange, runEdit } from '@/lib/server/admin/programme/edit-transaction'
+import {
+  markSessionEdited,
+  recordProgrammeChange,
+  runEdit,
+} from '@/lib/server/admin/programme/edit-transaction'
 import { assertCan } from '@/lib/server/auth/authorize'
 import type { StaffActor } from '@/lib/server/auth/staff-session'
 import { readSessionSections, SESSION_NOT_FOUND } from './session-sections'
@@ -61,6 +65,7 @@ export async function updateSessionCalendar(options: {
         secondExamEndsOn: fromIsoDate(values.secondExamEndsOn),
       },
     })
+    await markSessionEdited(tx, sessionId)
     await recordProgrammeChange(tx, {
       actor,
       action: 'SESSION_CALENDAR_UPDATED',

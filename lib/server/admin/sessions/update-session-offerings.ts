@@ -10,7 +10,11 @@ import {
   type SessionOfferingsInput,
 } from '@/lib/schemas/programme'
 import { lockProgramme, lockSession } from '@/lib/server/admin/programme/content-version'
-import { recordProgrammeChange, runEdit } from '@/lib/server/admin/programme/edit-transaction'
+import {
+  markSessionEdited,
+  recordProgrammeChange,
+  runEdit,
+} from '@/lib/server/admin/programme/edit-transaction'
 import { assertCan } from '@/lib/server/auth/authorize'
 import type { StaffActor } from '@/lib/server/auth/staff-session'
 import { readSessionSections, SESSION_NOT_FOUND } from './session-sections'
@@ -99,6 +103,7 @@ export async function updateSessionOfferings(options: {
       })
     }
     const before = new Set(current.offerings.data.ues.map((ue) => ue.ueCode))
+    await markSessionEdited(tx, sessionId)
     await recordProgrammeChange(tx, {
       actor,
       action: 'SESSION_OFFERINGS_UPDATED',

@@ -8,7 +8,11 @@ import {
   type SessionTariffInput,
 } from '@/lib/schemas/programme'
 import { lockSession } from '@/lib/server/admin/programme/content-version'
-import { recordProgrammeChange, runEdit } from '@/lib/server/admin/programme/edit-transaction'
+import {
+  markSessionEdited,
+  recordProgrammeChange,
+  runEdit,
+} from '@/lib/server/admin/programme/edit-transaction'
 import { assertCan } from '@/lib/server/auth/authorize'
 import type { StaffActor } from '@/lib/server/auth/staff-session'
 import { readSessionSections, SESSION_NOT_FOUND } from './session-sections'
@@ -39,6 +43,7 @@ export async function updateSessionTariff(options: {
         create: { ...rate, sessionId, position },
         update: { label: rate.label, perEctsCents: rate.perEctsCents, position },
       })
+    await markSessionEdited(tx, sessionId)
     await recordProgrammeChange(tx, {
       actor,
       action: 'SESSION_TARIFF_UPDATED',

@@ -88,6 +88,7 @@ export async function transitionAction(input: unknown): Promise<ReviewActionResu
       name: data.name,
       reason: data.reason,
       expectedVersion: data.expectedVersion,
+      confirmWithoutPayment: data.confirmWithoutPayment,
     }),
   )
 }

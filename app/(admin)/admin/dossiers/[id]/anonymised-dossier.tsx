@@ -1,7 +1,6 @@
 import Link from 'next/link'
 import { StatusBadge } from '@/components/dossier/status-badge'
 import { Alert } from '@/components/ui/alert'
-import { AUDIT_ACTION_LABELS } from '@/lib/domain/review'
 import { STATUS_LABELS, type DossierStatus } from '@/lib/domain/workflow'
 import { formatEuros } from '@/lib/format'
 import { TARIFF_CATEGORY_LABELS } from '@/lib/pdf/registration-form-text'
@@ -62,7 +61,7 @@ export function AnonymisedDossier({
           {dossier.history.map((event) => (
             <li key={event.id} className="border-l-2 border-line pl-3">
               <span className="text-muted">{dateTime.format(event.createdAt)}</span> · {event.actor} ·{' '}
-              {AUDIT_ACTION_LABELS[event.action] ?? event.action}
+              {event.label}
               {event.fromStatus && event.toStatus ? (
                 <span className="text-muted">
                   {' '}

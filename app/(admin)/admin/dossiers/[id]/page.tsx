@@ -11,13 +11,19 @@ import { WorkflowActions } from '@/components/admin/review/workflow-actions'
 import { Badge } from '@/components/ui/badge'
 import { buttonClass } from '@/components/ui/button'
 import { todayIn } from '@/lib/domain/dates'
-import { paymentInstructions, registrationFees } from '@/lib/domain/fees'
+import { expectedPayment, registrationFees } from '@/lib/domain/fees'
 import { formatNir } from '@/lib/domain/nir'
 import { displayPhone } from '@/lib/domain/phone'
 import { DIPLOMA_LEVEL_LABELS } from '@/lib/domain/registration'
 import { can, PIECE_CONTENT_PERMISSIONS } from '@/lib/domain/staff'
-import { AUDIT_ACTION_LABELS, PAYMENT_KIND_LABELS } from '@/lib/domain/review'
-import { STATUS_LABELS, type DossierStatus } from '@/lib/domain/workflow'
+import { PAYMENT_KIND_LABELS } from '@/lib/domain/review'
+import {
+  acceptanceNeedsPaymentConfirmation,
+  CLOSED_DOSSIER_MESSAGES,
+  staffDossierActions,
+  STATUS_LABELS,
+  type DossierStatus,
+} from '@/lib/domain/workflow'
 import { formatDate, formatEuros } from '@/lib/format'
 import { toFrenchDate } from '@/lib/schemas/fields'
 import { getStaffDossier } from '@/lib/server/admin/review/get-staff-dossier'
@@ -87,6 +93,14 @@ export default async function StaffDossierPage({ params }: { params: Promise<{ i
   const { identite: identity, coordonnees: contact, situation } = answers
   const { cautionCents, chosen } = registrationFees(context.session, answers)
   const paid = dossier.payments.reduce((sum, payment) => sum + payment.amountCents, 0)
+  // The role (dossier.canDecide) and the dossier's status together say what is still offered.
+  const allowed = staffDossierActions(dossier.status)
+  const offered = {
+    decidePieces: dossier.canDecide && allowed.decidePieces,
+    recordPayment: dossier.canDecide && allowed.recordPayment,
+    sendMessage: dossier.canDecide && allowed.sendMessage,
+    addNote: dossier.canDecide && allowed.addNote,
+  }
   const rejectedCodes = [
     ...new Set(
       dossier.pieces.filter((piece) => piece.status === 'REJECTED').map((piece) => piece.pieceTypeCode),
@@ -116,7 +130,15 @@ export default async function StaffDossierPage({ params }: { params: Promise<{ i
         {formatEuros(dossier.totalCents)} · session {context.session.label}
       </p>
       <div className="mt-4 flex flex-wrap items-start justify-between gap-4">
-        <WorkflowActions dossierId={dossier.id} version={dossier.version} transitions={dossier.transitions} />
+        <WorkflowActions
+          dossierId={dossier.id}
+          version={dossier.version}
+          transitions={dossier.transitions}
+          acceptNeedsConfirmation={acceptanceNeedsPaymentConfirmation({
+            totalCents: dossier.totalCents,
+            recordedPayments: dossier.payments.length,
+          })}
+        />
         <div className="flex flex-wrap gap-2 text-sm">
           <a
             href={`/admin/dossiers/${dossier.id}/formulaire`}
@@ -138,12 +160,19 @@ export default async function StaffDossierPage({ params }: { params: Promise<{ i
       <div className="mt-6 grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <div className="space-y-6">
           <Panel title="Pièces" id="pieces">
+            {dossier.canDecide && !allowed.decidePieces ? (
+              <p className="mb-4 text-sm text-muted">
+                {CLOSED_DOSSIER_MESSAGES.decidePieces(dossier.status)}
+              </p>
+            ) : null}
             <ol className="space-y-5">
               {dossier.checklist.map((item) => {
                 const state = CHECKLIST_STATE[item.state]
                 const all = dossier.pieces.filter((piece) =>
                   item.requirement.pieceTypes.some((type) => type.code === piece.pieceTypeCode),
                 )
+                // One badge per piece: a single current file is what the requirement's badge says.
+                const current = all.filter((piece) => piece.status !== 'SUPERSEDED').length
                 return (
                   <li key={item.requirement.key}>
                     <div className="flex flex-wrap items-center justify-between gap-2">
@@ -166,7 +195,8 @@ export default async function StaffDossierPage({ params }: { params: Promise<{ i
                           key={piece.id}
                           dossierId={dossier.id}
                           piece={piece}
-                          canDecide={dossier.canDecide}
+                          canDecide={offered.decidePieces}
+                          showStatus={current > 1 || piece.status === 'SUPERSEDED'}
                         />
                       ))}
                     </div>
@@ -175,7 +205,7 @@ export default async function StaffDossierPage({ params }: { params: Promise<{ i
               })}
             </ol>
           </Panel>
-          {dossier.canDecide && dossier.transitions.includes('REQUEST_PIECES') ? (
+          {offered.decidePieces && dossier.transitions.includes('REQUEST_PIECES') ? (
             <Panel title="Demander des pièces au candidat" id="demande">
               <RequestPiecesForm
                 // A new rejection changes what to preselect: start the form afresh.
@@ -192,7 +222,7 @@ export default async function StaffDossierPage({ params }: { params: Promise<{ i
               {dossier.history.map((event) => (
                 <li key={event.id} className="border-l-2 border-line pl-3">
                   <span className="text-muted">{dateTime.format(event.createdAt)}</span> · {event.actor} ·{' '}
-                  {AUDIT_ACTION_LABELS[event.action] ?? event.action}
+                  {event.label}
                   {event.fromStatus && event.toStatus ? (
                     <span className="text-muted">
                       {' '}
@@ -287,7 +317,7 @@ export default async function StaffDossierPage({ params }: { params: Promise<{ i
               </li>
             </ul>
             <p className="mt-2 text-sm text-muted">
-              {paymentInstructions({
+              {expectedPayment({
                 category: situation.category,
                 totalCents: dossier.totalCents,
                 cautionCents,
@@ -311,7 +341,7 @@ export default async function StaffDossierPage({ params }: { params: Promise<{ i
             ) : (
               <p className="mt-1 text-sm text-muted">Rien d’enregistré.</p>
             )}
-            {dossier.canDecide ? (
+            {offered.recordPayment ? (
               <div className="mt-3 border-t border-line pt-3">
                 <PaymentForm
                   dossierId={dossier.id}
@@ -336,7 +366,7 @@ export default async function StaffDossierPage({ params }: { params: Promise<{ i
             ) : (
               <p className="text-sm text-muted">Aucun message.</p>
             )}
-            {dossier.canDecide ? (
+            {offered.sendMessage ? (
               <div className="mt-3">
                 <TextEntryForm dossierId={dossier.id} kind="message" />
               </div>
@@ -357,7 +387,7 @@ export default async function StaffDossierPage({ params }: { params: Promise<{ i
             ) : (
               <p className="text-sm text-muted">Aucune note.</p>
             )}
-            {dossier.canDecide ? (
+            {offered.addNote ? (
               <div className="mt-3">
                 <TextEntryForm dossierId={dossier.id} kind="note" />
               </div>
