@@ -3,8 +3,7 @@
 // (integration-setup.ts) mocks the three modules with this one for every test file; a test drives
 // the "browser" through `browser` (its cookie jar and IP address).
 
-/** The header the server writes with the socket's address (see lib/server/socket-address.ts). */
-const SOCKET_ADDRESS_HEADER = 'x-portal-socket-address'
+import { SOCKET_ADDRESS_HEADER } from '@/lib/server/socket-address'
 
 const jar = new Map<string, string>()
 let ip = '203.0.113.10'
