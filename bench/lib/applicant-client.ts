@@ -1,7 +1,8 @@
 // A virtual applicant talking HTTP to `next start` exactly as the browser does: server actions of
 // the build (from its manifest, through the end-to-end tests' client), the multipart upload route,
-// its draft cookie, and an IP address of its own in X-Forwarded-For (the portal trusts no proxy by
-// default, so the header is the client's address), so that no applicant meets the per-IP limits.
+// its draft cookie, and an IP address of its own in X-Forwarded-For (the harness starts the portal
+// trusting one proxy, so the header's last entry is the client's address), so that no applicant
+// meets the per-IP limits.
 import path from 'node:path'
 import {
   callAction,

@@ -104,6 +104,9 @@ const env = (extra: Record<string, string>): NodeJS.ProcessEnv => ({
   NEXT_DIST_DIR: BENCH_DIST_DIR,
   NEXT_TELEMETRY_DISABLED: '1',
   NODE_ENV: 'production' as const,
+  // The virtual applicants each send an address of their own in X-Forwarded-For, as if one proxy
+  // stood in front (bench/lib/applicant-client.ts): with no proxy trusted, all would be 127.0.0.1.
+  TRUSTED_PROXIES: '1',
   ...extra,
 })
 

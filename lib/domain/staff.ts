@@ -1,6 +1,6 @@
 /**
  * Staff roles, what each may do, and the rules of sign-in: password strength after the CNIL's
- * recommendation (length over composition) and the lockout after repeated failures.
+ * recommendation (length over composition) and the throttling of repeated failures.
  */
 
 export const STAFF_ROLES = ['ADMIN', 'GESTIONNAIRE', 'LECTURE'] as const
@@ -109,12 +109,92 @@ export function passwordProblem(password: string, email?: string): string | null
   return null
 }
 
-/** Lockout: 10 failures in 15 minutes, counted per account and per IP address. */
-export const LOCKOUT_MAX_FAILURES = 10
-export const LOCKOUT_WINDOW_MINUTES = 15
+/**
+ * Sign-in throttling. No stranger may lock an account (OWASP ASVS 5.0 6.1.1 / 6.3.1: the limits
+ * must "prevent malicious account lockout"), so nothing here refuses an account to everyone:
+ *
+ * - a client (an address) may fail 10 times in 15 minutes on one account, and 30 times on any
+ *   accounts, then that client alone is refused until its oldest failure leaves the window;
+ * - an account that failed 5 times in 15 minutes (from anywhere) is paced: a client that already
+ *   failed 3 times on it may try again only 1, 2, 4, then at most 5 seconds after the account's
+ *   last failure (NIST SP 800-63B §5.2.2's "wait … that increases as the account approaches its
+ *   maximum", kept to seconds); a client with fewer failures on it, such as the owner's, is never
+ *   made to wait.
+ *
+ * Only checked attempts count: a refused one is not a failure, so it cannot extend anything.
+ */
+export const SIGN_IN_WINDOW_MINUTES = 15
+export const MAX_FAILURES_PER_ACCOUNT_AND_CLIENT = 10
+export const MAX_FAILURES_PER_CLIENT = 30
+export const ACCOUNT_PACE_FROM_FAILURES = 5
+export const ACCOUNT_PACE_FROM_CLIENT_FAILURES = 3
+export const ACCOUNT_PACE_MAX_SECONDS = 5
 
-export function isLockedOut(failuresInWindow: { forAccount: number; forIp: number }): boolean {
-  return failuresInWindow.forAccount >= LOCKOUT_MAX_FAILURES || failuresInWindow.forIp >= LOCKOUT_MAX_FAILURES
+export type SignInFailures = {
+  /** The newest failures of this client on this account in the window (at most the limit's number). */
+  accountAndClient: readonly Date[]
+  /** The newest failures of this client on any account in the window (at most the limit's number). */
+  client: readonly Date[]
+  /** The account's failures in the window, from every client: how many, and the newest. */
+  account: { count: number; last: Date | null }
+}
+
+export type SignInThrottle =
+  { allowed: true } | { allowed: false; limit: 'CLIENT' | 'ACCOUNT_PACE'; retryAfterSeconds: number }
+
+/** Seconds between two checks of an account that failed `failures` times in the window. */
+export function accountPaceSeconds(failures: number): number {
+  if (failures < ACCOUNT_PACE_FROM_FAILURES) return 0
+  return Math.min(ACCOUNT_PACE_MAX_SECONDS, 2 ** (failures - ACCOUNT_PACE_FROM_FAILURES))
+}
+
+/** When the `max`-th newest failure leaves the window, or null while fewer than `max` failed. */
+function limitEnds(newestFirst: readonly Date[], max: number): number | null {
+  const oldestCounted = [...newestFirst].sort((a, b) => b.getTime() - a.getTime())[max - 1]
+  return oldestCounted ? oldestCounted.getTime() + SIGN_IN_WINDOW_MINUTES * 60_000 : null
+}
+
+/** Whether a sign-in attempt may be checked now, and otherwise for how long it is refused. */
+export function signInThrottle(failures: SignInFailures, now: Date): SignInThrottle {
+  const clientLimitEnds = Math.max(
+    limitEnds(failures.accountAndClient, MAX_FAILURES_PER_ACCOUNT_AND_CLIENT) ?? 0,
+    limitEnds(failures.client, MAX_FAILURES_PER_CLIENT) ?? 0,
+  )
+  if (clientLimitEnds > now.getTime()) {
+    return {
+      allowed: false,
+      limit: 'CLIENT',
+      retryAfterSeconds: Math.ceil((clientLimitEnds - now.getTime()) / 1000),
+    }
+  }
+  const paced =
+    failures.accountAndClient.length >= ACCOUNT_PACE_FROM_CLIENT_FAILURES && failures.account.last !== null
+  const paceEnds = paced
+    ? failures.account.last!.getTime() + accountPaceSeconds(failures.account.count) * 1000
+    : 0
+  if (paceEnds > now.getTime()) {
+    return {
+      allowed: false,
+      limit: 'ACCOUNT_PACE',
+      retryAfterSeconds: Math.ceil((paceEnds - now.getTime()) / 1000),
+    }
+  }
+  return { allowed: true }
+}
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count > 1 ? 's' : ''}`
+}
+
+/**
+ * What the sign-in form says when an attempt is refused. It names the client or the account's
+ * pace, never whether the account exists: the counts are kept for any e-mail typed.
+ */
+export function signInThrottleMessage(refusal: Exclude<SignInThrottle, { allowed: true }>): string {
+  if (refusal.limit === 'ACCOUNT_PACE') {
+    return `Trop de tentatives sur ce compte : réessayez dans ${plural(refusal.retryAfterSeconds, 'seconde')}.`
+  }
+  return `Trop de tentatives depuis cette connexion : réessayez dans ${plural(Math.ceil(refusal.retryAfterSeconds / 60), 'minute')}.`
 }
 
 /** Session lifetimes: idle (no activity) and absolute (since sign-in). */

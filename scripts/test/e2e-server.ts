@@ -62,6 +62,10 @@ const env = {
   NEXT_DIST_DIR: distDir,
   NEXT_TELEMETRY_DISABLED: '1',
   NODE_ENV: 'production' as const,
+  // The tests give each visitor an address of its own in X-Forwarded-For (tests/e2e/fixtures.ts):
+  // trusting one proxy makes the portal read the header's last entry as the client, as behind a
+  // real one. With 0 (the default) it would take the socket's address, 127.0.0.1, for everyone.
+  TRUSTED_PROXIES: '1',
   // Deprecation warnings name their caller in the test log, so they can be fixed.
   NODE_OPTIONS: [process.env.NODE_OPTIONS, '--trace-deprecation'].filter(Boolean).join(' '),
 }

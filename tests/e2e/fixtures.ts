@@ -15,8 +15,9 @@ export function allowConsoleError(page: Page, pattern: RegExp): void {
  * Pages fail their test when the browser logs an error (a crash, a failed hydration, a 500).
  *
  * Each test is a visitor of its own: its browser contexts (those made in its hooks too) and API
- * requests come from an address of their own (198.18.0.0/15, reserved for tests), as Next.js
- * passes on the X-Forwarded-For a client sends when no proxy is trusted. Otherwise every test
+ * requests come from an address of their own (198.18.0.0/15, reserved for tests) in
+ * X-Forwarded-For, which the end-to-end server reads as a proxy's (it runs with TRUSTED_PROXIES=1,
+ * scripts/test/e2e-server.ts). Otherwise every test
  * would come from 127.0.0.1 and the whole suite would share one visitor's rate limits (10 drafts
  * an hour), failing in whichever order the tests happen to run.
  */

@@ -3,8 +3,12 @@
 // (integration-setup.ts) mocks the three modules with this one for every test file; a test drives
 // the "browser" through `browser` (its cookie jar and IP address).
 
+import { SOCKET_ADDRESS_HEADER } from '@/lib/server/socket-address'
+
 const jar = new Map<string, string>()
 let ip = '203.0.113.10'
+/** An X-Forwarded-For the client itself sends (a forgery, when no proxy is in front). */
+let forwardedFor: string | null = null
 export const revalidated: string[] = []
 
 export const browser = {
@@ -12,6 +16,7 @@ export const browser = {
   reset(options: { ip?: string } = {}) {
     jar.clear()
     ip = options.ip ?? '203.0.113.10'
+    forwardedFor = null
   },
   cookie(name: string): string | undefined {
     return jar.get(name)
@@ -19,8 +24,13 @@ export const browser = {
   setCookie(name: string, value: string) {
     jar.set(name, value)
   },
+  /** The address the browser connects from (the socket's, as no proxy is in front in these tests). */
   useIp(address: string) {
     ip = address
+  },
+  /** An X-Forwarded-For header the browser sends of its own, or null for none. */
+  sendForwardedFor(value: string | null) {
+    forwardedFor = value
   },
   get ip() {
     return ip
@@ -52,7 +62,14 @@ export function notFound(): never {
 
 export async function headers() {
   const cookie = [...jar.entries()].map(([name, value]) => `${name}=${value}`).join('; ')
-  return new Headers({ 'x-forwarded-for': ip, host: 'localhost:3000', ...(cookie ? { cookie } : {}) })
+  // As `next start` without a proxy: the socket's address, and X-Forwarded-For filled with it unless
+  // the client sent its own.
+  return new Headers({
+    [SOCKET_ADDRESS_HEADER]: ip,
+    'x-forwarded-for': forwardedFor ?? ip,
+    host: 'localhost:3000',
+    ...(cookie ? { cookie } : {}),
+  })
 }
 
 export function revalidatePath(path: string) {

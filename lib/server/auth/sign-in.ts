@@ -1,33 +1,23 @@
 import 'server-only'
 import { verify as verifyTotp } from 'otplib'
-import { isLockedOut, LOCKOUT_WINDOW_MINUTES } from '@/lib/domain/staff'
 import { getDb } from '@/lib/server/db'
 import { logEvent } from '@/lib/server/log'
 import { logSecurityEvent } from '@/lib/server/log-security-event'
+import { claimSignInAttempt, signInAttemptSucceeded } from './claim-sign-in-attempt'
 import { decoyPasswordHash, openSecret, verifyPassword } from './secrets'
 import { createStaffSession } from './staff-session'
 
 /** Same words whether the account exists or not, so that the form reveals nothing. */
 export const WRONG_CREDENTIALS = 'Adresse e-mail ou mot de passe incorrect.'
-export const LOCKED_OUT = `Trop de tentatives : la connexion est bloquée pendant ${LOCKOUT_WINDOW_MINUTES} minutes. Réessayez plus tard ou contactez un administrateur.`
 
 export type SignInResult =
   { ok: true; token: string; needsSecondFactor: boolean } | { ok: false; message: string; locked: boolean }
 
-async function recentFailures(email: string, ip: string, now: Date) {
-  const since = new Date(now.getTime() - LOCKOUT_WINDOW_MINUTES * 60_000)
-  const db = getDb()
-  const [forAccount, forIp] = await Promise.all([
-    db.signInAttempt.count({ where: { email, succeeded: false, createdAt: { gte: since } } }),
-    db.signInAttempt.count({ where: { ip, succeeded: false, createdAt: { gte: since } } }),
-  ])
-  return { forAccount, forIp }
-}
-
 /**
- * Checks an e-mail and password. Refuses during a lockout (10 failures in 15 minutes for the
- * account or the IP address) without even checking the password, records every attempt, and
- * opens a session — pending when the account has a second factor.
+ * Checks an e-mail and password. The throttle (lib/domain/staff.ts: per client, and a pace of a
+ * few seconds per account for clients that already failed on it) may refuse the attempt before
+ * the password is checked, with the same words for any e-mail; otherwise the attempt is recorded
+ * and, when right, opens a session — pending when the account has a second factor.
  */
 export async function signIn(options: {
   email: string
@@ -38,18 +28,14 @@ export async function signIn(options: {
   const now = options.now ?? new Date()
   const email = options.email.trim().toLowerCase()
   const db = getDb()
-  if (isLockedOut(await recentFailures(email, options.ip, now))) {
-    await db.signInAttempt.create({ data: { email, ip: options.ip, succeeded: false, createdAt: now } })
-    await logSecurityEvent('warn', 'auth.locked_out', { ip: options.ip })
-    return { ok: false, message: LOCKED_OUT, locked: true }
-  }
+  const claim = await claimSignInAttempt({ email, ip: options.ip, now })
+  if (!claim.ok) return { ok: false, message: claim.message, locked: true }
   const user = await db.staffUser.findUnique({
     where: { email },
     select: { id: true, passwordHash: true, active: true, totpEnabled: true },
   })
   const valid = await verifyPassword(user?.passwordHash ?? (await decoyPasswordHash()), options.password)
   if (!user || !user.active || !user.passwordHash || !valid) {
-    await db.signInAttempt.create({ data: { email, ip: options.ip, succeeded: false, createdAt: now } })
     await logSecurityEvent('warn', 'auth.sign_in_failed', {
       ip: options.ip,
       knownAccount: Boolean(user),
@@ -57,7 +43,7 @@ export async function signIn(options: {
     })
     return { ok: false, message: WRONG_CREDENTIALS, locked: false }
   }
-  await db.signInAttempt.create({ data: { email, ip: options.ip, succeeded: true, createdAt: now } })
+  await signInAttemptSucceeded(claim.attemptId)
   const token = await createStaffSession({
     userId: user.id,
     pendingSecondFactor: user.totpEnabled,
@@ -90,14 +76,10 @@ export async function verifyTotpCode(
   return result.valid && 'timeStep' in result ? result.timeStep : null
 }
 
-/** Whether a code is valid now (enrolment check, no replay bookkeeping). */
-export async function totpCodeValid(sealedSecret: string | null, code: string): Promise<boolean> {
-  return (await verifyTotpCode(sealedSecret, code, null)) !== null
-}
-
 /**
  * Second step of a sign-in with TOTP: the pending session becomes a full one, under a NEW token
- * (the old one is deleted). Failed codes count toward the lockout like failed passwords.
+ * (the old one is deleted). Codes go through the same throttle as passwords, and a wrong one counts
+ * as a failed sign-in.
  */
 export async function completeSecondFactor(options: {
   sessionId: string
@@ -113,10 +95,10 @@ export async function completeSecondFactor(options: {
     select: { email: true, totpSecret: true, active: true, totpLastTimeStep: true },
   })
   if (!user?.active) return { ok: false, message: WRONG_CREDENTIALS, locked: false }
-  if (isLockedOut(await recentFailures(user.email, options.ip, now))) {
+  const claim = await claimSignInAttempt({ email: user.email, ip: options.ip, now })
+  if (!claim.ok) {
     await db.staffSession.deleteMany({ where: { id: options.sessionId } })
-    await logSecurityEvent('warn', 'auth.locked_out', { ip: options.ip, userId: options.userId })
-    return { ok: false, message: LOCKED_OUT, locked: true }
+    return { ok: false, message: claim.message, locked: true }
   }
   const timeStep = await verifyTotpCode(
     user.totpSecret,
@@ -124,21 +106,8 @@ export async function completeSecondFactor(options: {
     user.totpLastTimeStep,
   )
   // Recorded before anything else, under a condition, so two requests with the same code cannot both pass.
-  const claimed =
-    timeStep !== null &&
-    (
-      await db.staffUser.updateMany({
-        where: {
-          id: options.userId,
-          OR: [{ totpLastTimeStep: null }, { totpLastTimeStep: { lt: timeStep } }],
-        },
-        data: { totpLastTimeStep: timeStep },
-      })
-    ).count === 1
+  const claimed = timeStep !== null && (await claimTotpTimeStep(options.userId, timeStep))
   if (!claimed) {
-    await db.signInAttempt.create({
-      data: { email: user.email, ip: options.ip, succeeded: false, createdAt: now },
-    })
     await logSecurityEvent('warn', 'auth.second_factor_failed', { userId: options.userId, ip: options.ip })
     return {
       ok: false,
@@ -146,6 +115,7 @@ export async function completeSecondFactor(options: {
       locked: false,
     }
   }
+  await signInAttemptSucceeded(claim.attemptId)
   await db.staffSession.deleteMany({ where: { id: options.sessionId } })
   const token = await createStaffSession({
     userId: options.userId,
@@ -155,4 +125,21 @@ export async function completeSecondFactor(options: {
   })
   await db.staffUser.update({ where: { id: options.userId }, data: { lastSignInAt: now } })
   return { ok: true, token, needsSecondFactor: false }
+}
+
+/** Rows of staff whose last TOTP time step used is before `timeStep`: the code is not spent yet. */
+export function totpTimeStepUnused(timeStep: number) {
+  return { OR: [{ totpLastTimeStep: null }, { totpLastTimeStep: { lt: timeStep } }] }
+}
+
+/**
+ * Spends a TOTP time step of the account: true when `timeStep` is after the last one used, which
+ * it then becomes. One conditional update, so two requests with the same code cannot both win.
+ */
+async function claimTotpTimeStep(userId: string, timeStep: number): Promise<boolean> {
+  const { count } = await getDb().staffUser.updateMany({
+    where: { id: userId, ...totpTimeStepUnused(timeStep) },
+    data: { totpLastTimeStep: timeStep },
+  })
+  return count === 1
 }

@@ -25,7 +25,7 @@ export default async function SignInPage({
         ) : null}
         {bloque ? (
           <Alert tone="error" role="alert">
-            Trop de tentatives : la connexion est bloquée pendant 15 minutes.
+            Trop de tentatives de code : connectez-vous à nouveau dans quelques minutes.
           </Alert>
         ) : null}
         {retour && !deconnecte ? <Alert tone="info">Connectez-vous pour continuer.</Alert> : null}
