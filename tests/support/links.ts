@@ -1,7 +1,7 @@
 // Private links as a person and as a mail scanner use them, so that tests say what happens to a
 // link (opened, refused, prefetched) without depending on how the portal implements the exchange.
 import { getDb } from '@/lib/server/db'
-import { browser } from './next-request'
+import { expectRedirect } from './next-request'
 
 export type PrivateLink = { path: string; token: string; kind: 'resume' | 'dossier' }
 
@@ -29,40 +29,42 @@ export async function lastLink(kind: string, to?: string): Promise<PrivateLink> 
   return link
 }
 
-function applySetCookie(response: Response) {
-  for (const header of response.headers.getSetCookie()) {
-    const [pair] = header.split(';')
-    const [name, ...value] = pair!.split('=')
-    browser.setCookie(name!, value.join('='))
-  }
-}
-
-async function get(link: PrivateLink): Promise<Response> {
-  const route =
-    link.kind === 'resume'
-      ? await import('@/app/(public)/inscription/reprendre/[token]/route')
-      : await import('@/app/(public)/dossier/acces/[token]/route')
-  const response = await route.GET(new Request(`http://localhost:3000${link.path}`), {
-    params: Promise.resolve({ token: link.token }),
-  })
-  applySetCookie(response)
-  return response
-}
-
-/** What a mail scanner or a link preview does: a GET of the link, cookies kept as a browser would. */
-export async function prefetch(link: PrivateLink): Promise<void> {
-  await get(link)
+async function pageOf(link: PrivateLink) {
+  return link.kind === 'resume'
+    ? (await import('@/app/(public)/inscription/reprendre/[token]/page')).default
+    : (await import('@/app/(public)/dossier/acces/[token]/page')).default
 }
 
 /**
- * What a person does: opens the link and continues. Returns where the portal sends them
- * (`refused` is true when it sends them to a page that says the link does not work).
+ * What a mail scanner or a link preview does: a GET of the link, i.e. the link's page rendered
+ * with this browser's cookies. Returns the page's element tree, as JSON, to read what it says.
+ */
+export async function prefetch(link: PrivateLink): Promise<string> {
+  const page = await pageOf(link)
+  return JSON.stringify(await page({ params: Promise.resolve({ token: link.token }) }))
+}
+
+/**
+ * What a person does: opens the link's page and presses « Continuer » (the page's same-origin
+ * POST), or « Ouvrir celle du lien » with `replace` when the browser holds another one. Returns
+ * where the portal sends them (`refused`: to a page saying the link does not work).
  */
 export async function openLink(
   link: PrivateLink,
-  _options: { replace?: boolean } = {},
+  options: { replace?: boolean } = {},
 ): Promise<{ location: string; refused: boolean }> {
-  const response = await get(link)
-  const location = response.headers.get('location') ?? ''
-  return { location, refused: /etat=/.test(location) }
+  await prefetch(link)
+  const form = new FormData()
+  form.set('token', link.token)
+  if (options.replace) form.set('replace', 'oui')
+  const location = await expectRedirect(async () => {
+    if (link.kind === 'resume') {
+      const { openResumeLinkAction } = await import('@/app/(public)/inscription/actions')
+      await openResumeLinkAction(form)
+    } else {
+      const { openDossierLinkAction } = await import('@/app/(public)/dossier/actions')
+      await openDossierLinkAction(form)
+    }
+  })
+  return { location, refused: /etat=lien-/.test(location) }
 }

@@ -2,9 +2,11 @@
 
 import { redirect } from 'next/navigation'
 import { isIsoDate } from '@/lib/domain/dates'
-import { ANSWER_STEPS, type AnswerStepId } from '@/lib/domain/registration'
+import { ANSWER_STEPS, firstIncompleteStep, type AnswerStepId } from '@/lib/domain/registration'
 import { documentDateSchema, startSchema } from '@/lib/schemas/registration'
 import type { StepInput } from '@/lib/schemas/registration-steps'
+import { exchangeApplicantLink } from '@/lib/server/access/exchange-applicant-link'
+import { peekApplicantLink } from '@/lib/server/access/peek-applicant-link'
 import { isDatabaseUnavailable } from '@/lib/server/database-unavailable'
 import { logEvent } from '@/lib/server/log'
 import { logSecurityEvent } from '@/lib/server/log-security-event'
@@ -18,9 +20,11 @@ import {
 } from '@/lib/server/registration/cookies'
 import { removeDraftPiece, setDraftPieceDate } from '@/lib/server/registration/draft-pieces'
 import type { RegistrationIssue } from '@/lib/server/registration/evaluate-registration'
+import { getDraft } from '@/lib/server/registration/get-draft'
 import { saveDraftStep, type StepResult } from '@/lib/server/registration/save-draft-step'
 import { submitDraft, type SubmitResult } from '@/lib/server/registration/submit-draft'
 import { clientIp } from '@/lib/server/request-context'
+import { looksLikeToken } from '@/lib/server/tokens'
 import { submissionSchema } from '@/lib/schemas/registration'
 import { HOME_PROGRAMME_CODE } from '@/lib/site'
 
@@ -51,6 +55,41 @@ export async function startRegistrationAction(formData: FormData): Promise<void>
   redirect('/inscription/identite')
 }
 
+/**
+ * « Continuer » on a resume link's page: the only way a link signs a browser in. A browser that
+ * holds another draft is sent back to the page to choose (unless it chose already), so that no
+ * request — from another site, a prefetch, a forged form — replaces a draft silently.
+ */
+export async function openResumeLinkAction(formData: FormData): Promise<void> {
+  const field = (name: string) => (formData instanceof FormData ? formData.get(name) : null)
+  const token = String(field('token') ?? '')
+  const ip = await clientIp()
+  const limit = await hitRateLimit({ rule: RATE_LIMITS.applicantAction, subject: ip })
+  if (!limit.allowed) {
+    await logSecurityEvent('warn', 'rate_limit.hit', { rule: RATE_LIMITS.applicantAction.name, ip })
+    redirect('/inscription?erreur=trop-de-demandes')
+  }
+  if (!looksLikeToken(token)) redirect('/inscription?etat=lien-none')
+  if (field('replace') !== 'oui') {
+    const current = await getDraft({ token: await readDraftToken() })
+    if (current.state === 'ACTIVE') {
+      const view = await peekApplicantLink({ token, kind: 'RESUME' })
+      if (view.state === 'VALID' && view.targetId !== current.draft.id)
+        redirect(`/inscription/reprendre/${token}?choisir`)
+    }
+  }
+  const result = await exchangeApplicantLink({ token, kind: 'RESUME' })
+  if (!result.ok) {
+    // NONE is a mistyped or guessed link: worth a trace (never the token itself).
+    if (result.refusal === 'NONE')
+      await logSecurityEvent('warn', 'access.denied', { reason: 'unknown_private_link' })
+    redirect(`/inscription?etat=lien-${result.refusal.toLowerCase()}`)
+  }
+  await writeDraftToken(result.sessionToken, draftExpiry(new Date()))
+  logEvent('info', 'access.link_opened', { kind: 'resume', ip })
+  redirect(`/inscription/${firstIncompleteStep(result.completedSteps)}`)
+}
+
 /** Saves one step (validated again here with the same schema the form used). */
 export async function saveStepAction(step: AnswerStepId, input: StepInput): Promise<StepResult> {
   if (!ANSWER_STEPS.includes(step) || typeof input !== 'object' || input === null) {
@@ -64,7 +103,7 @@ export async function saveStepAction(step: AnswerStepId, input: StepInput): Prom
       formError:
         'Votre inscription en cours est introuvable : ouvrez le lien reçu par e-mail, ou recommencez.',
     }
-  const result = await saveDraftStep({ token, step, input })
+  const result = await saveDraftStep({ token, step, input, ip: await clientIp() })
   if (result.ok) await writeDraftToken(token, draftExpiry(new Date()))
   return result
 }
@@ -134,7 +173,7 @@ export async function submitRegistrationAction(input: {
   }
   if (!result.ok) return { ok: false, issues: result.issues, formError: result.formError, fieldErrors: {} }
   logEvent('info', 'dossier.submitted', { dossierId: result.dossierId, repeated: result.alreadySubmitted })
-  await writeDossierToken(token)
+  if (result.sessionToken) await writeDossierToken(result.sessionToken)
   await clearDraftToken()
   redirect('/dossier/confirmation')
 }
