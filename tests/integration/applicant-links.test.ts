@@ -1,5 +1,6 @@
 // Issue 9, findings 1, 3, 5 and 6: a private link is an invitation to sign in, never a session,
 // and it goes only where the applicant said. Through the real server actions and pages.
+import type * as NextServer from 'next/server'
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { getDb } from '@/lib/server/db'
 import { DOSSIER_COOKIE, DRAFT_COOKIE } from '@/lib/server/registration/cookies'
@@ -15,7 +16,7 @@ import { resetDatabase } from '../support/test-database'
 vi.mock('next/headers', () => import('../support/next-request'))
 vi.mock('next/cache', () => import('../support/next-request'))
 vi.mock('next/server', async (original) => ({
-  ...(await original<typeof import('next/server')>()),
+  ...(await original<typeof NextServer>()),
   after: (await import('../support/next-request')).after,
 }))
 

@@ -3,10 +3,12 @@
 import { redirect } from 'next/navigation'
 import { isIsoDate } from '@/lib/domain/dates'
 import { ANSWER_STEPS, firstIncompleteStep, type AnswerStepId } from '@/lib/domain/registration'
+import { resumeLinkRequestSchema } from '@/lib/schemas/lost-link'
 import { documentDateSchema, startSchema } from '@/lib/schemas/registration'
 import type { StepInput } from '@/lib/schemas/registration-steps'
 import { exchangeApplicantLink } from '@/lib/server/access/exchange-applicant-link'
 import { peekApplicantLink } from '@/lib/server/access/peek-applicant-link'
+import { recordLinkRequest } from '@/lib/server/access/record-link-request'
 import { isDatabaseUnavailable } from '@/lib/server/database-unavailable'
 import { logEvent } from '@/lib/server/log'
 import { logSecurityEvent } from '@/lib/server/log-security-event'
@@ -32,8 +34,15 @@ const TOO_MANY = 'Trop de demandes depuis votre connexion : réessayez dans une 
 const SERVER_UNAVAILABLE =
   'Le serveur n’a pas répondu à temps. Vos réponses et vos pièces sont conservées : réessayez dans quelques instants (un dossier déjà reçu ne sera pas enregistré deux fois).'
 
-/** "Commencer mon inscription": a new draft, its token in a cookie, then the first step. */
+/**
+ * "Commencer mon inscription": a new draft, its session token in a cookie, then the first step.
+ * A browser that holds a draft already must confirm (its draft then stays reachable by link only).
+ */
 export async function startRegistrationAction(formData: FormData): Promise<void> {
+  if (!(formData instanceof FormData) || formData.get('confirm') !== 'oui') {
+    const current = await getDraft({ token: await readDraftToken() })
+    if (current.state === 'ACTIVE') redirect('/inscription?erreur=confirmer-nouvelle')
+  }
   // Anything but the start form's FormData is a forged request: refused as a filled honeypot is.
   const parsed = startSchema.safeParse({
     website: formData instanceof FormData ? (formData.get('website') ?? undefined) : 'not a form',
@@ -88,6 +97,46 @@ export async function openResumeLinkAction(formData: FormData): Promise<void> {
   await writeDraftToken(result.sessionToken, draftExpiry(new Date()))
   logEvent('info', 'access.link_opened', { kind: 'resume', ip })
   redirect(`/inscription/${firstIncompleteStep(result.completedSteps)}`)
+}
+
+export type ResumeLinkRequestState = {
+  status: 'idle' | 'sent' | 'error'
+  message: string | null
+  fieldErrors: Record<string, string>
+  email: string
+}
+
+/** Same answer whether or not a draft matches: the form reveals nothing about who registers. */
+const RESUME_LINK_SENT =
+  'Si une inscription en cours utilise cette adresse, un nouveau lien y est envoyé dans quelques minutes. Il fonctionne une fois, pendant 7 jours.'
+
+/**
+ * « Recevoir un nouveau lien » for a draft whose link is lost or expired: like the dossier's
+ * « lien perdu », the request records the demand only; the link is made and mailed after the
+ * response, to the draft's current address, within the resume e-mail limits.
+ */
+export async function requestResumeLinkAction(
+  _state: ResumeLinkRequestState,
+  form: FormData,
+): Promise<ResumeLinkRequestState> {
+  const field = (name: string) => (form instanceof FormData ? form.get(name) : null)
+  const email = String(field('email') ?? '')
+  const parsed = resumeLinkRequestSchema.safeParse({ email, website: field('website') ?? undefined })
+  if (!parsed.success) {
+    const fieldErrors: Record<string, string> = {}
+    for (const issue of parsed.error.issues) fieldErrors[issue.path.join('.')] ??= issue.message
+    if (fieldErrors.website) return { status: 'sent', message: RESUME_LINK_SENT, fieldErrors: {}, email }
+    return { status: 'error', message: null, fieldErrors, email }
+  }
+  const ip = await clientIp()
+  const limit = await hitRateLimit({ rule: RATE_LIMITS.lostLink, subject: ip })
+  if (!limit.allowed) {
+    await logSecurityEvent('warn', 'rate_limit.hit', { rule: RATE_LIMITS.lostLink.name, ip })
+    return { status: 'error', message: TOO_MANY, fieldErrors: {}, email }
+  }
+  await recordLinkRequest({ kind: 'RESUME', email: parsed.data.email })
+  logEvent('info', 'registration.link_requested', { ip })
+  return { status: 'sent', message: RESUME_LINK_SENT, fieldErrors: {}, email: '' }
 }
 
 /** Saves one step (validated again here with the same schema the form used). */

@@ -1,9 +1,7 @@
 'use server'
 
-import { after } from 'next/server'
 import { lostLinkSchema } from '@/lib/schemas/lost-link'
-import { processLinkRequests } from '@/lib/server/access/process-link-requests'
-import { getDb } from '@/lib/server/db'
+import { recordLinkRequest } from '@/lib/server/access/record-link-request'
 import { logEvent } from '@/lib/server/log'
 import { hitRateLimit, RATE_LIMITS } from '@/lib/server/rate-limit'
 import { clientIp } from '@/lib/server/request-context'
@@ -46,11 +44,7 @@ export async function requestNewLinkAction(_state: LostLinkState, form: FormData
       values,
     }
   }
-  await getDb().linkRequest.create({
-    data: { kind: 'DOSSIER', reference: parsed.data.reference, email: parsed.data.email },
-    select: { id: true },
-  })
-  after(() => processLinkRequests().catch(() => logEvent('warn', 'access.link_requests_failed', {})))
+  await recordLinkRequest({ kind: 'DOSSIER', reference: parsed.data.reference, email: parsed.data.email })
   logEvent('info', 'dossier.link_requested', { ip })
   return { status: 'sent', message: SENT, fieldErrors: {}, values: { reference: '', email: '' } }
 }
