@@ -2,6 +2,7 @@ import type { Metadata } from 'next'
 import { LinkInvitation, LinkRefused } from '@/components/access/link-invitation'
 import { maskEmail } from '@/lib/domain/access'
 import { peekApplicantLink } from '@/lib/server/access/peek-applicant-link'
+import { logSecurityEvent } from '@/lib/server/log-security-event'
 import { readDraftToken } from '@/lib/server/registration/cookies'
 import { getDraft } from '@/lib/server/registration/get-draft'
 import { openResumeLinkAction } from '../../actions'
@@ -16,6 +17,9 @@ export const metadata: Metadata = {
 export default async function ResumeLinkPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params
   const view = await peekApplicantLink({ token, kind: 'RESUME' })
+  // A mistyped or guessed link is worth a trace (never the token itself); reading changes nothing.
+  if (view.state === 'NONE')
+    await logSecurityEvent('warn', 'access.denied', { reason: 'unknown_private_link' })
   if (view.state !== 'VALID') return <LinkRefused refusal={view.state} askHref="/inscription#nouveau-lien" />
   const current = await getDraft({ token: await readDraftToken() })
   const firstNames = current.state === 'ACTIVE' ? current.draft.raw.identite?.firstNames : undefined
