@@ -50,7 +50,12 @@ describe('a lost dossier link', () => {
     expect(email.toAddress).toBe('marie@example.re')
     const link = await lastLink('DOSSIER_MESSAGE', 'marie@example.re')
     const row = await db.applicantLink.findUniqueOrThrow({ where: { tokenHash: hashToken(link.token) } })
-    expect(row).toMatchObject({ kind: 'DOSSIER', dossierId: dossier.id, email: 'marie@example.re', usedAt: null })
+    expect(row).toMatchObject({
+      kind: 'DOSSIER',
+      dossierId: dossier.id,
+      email: 'marie@example.re',
+      usedAt: null,
+    })
     expect(stored.events.map((event) => event.action)).toContain('ACCESS_LINK_RENEWED')
   })
 
