@@ -1,20 +1,20 @@
 import Link from 'next/link'
+import { LINK_TTL_DAYS } from '@/lib/domain/access'
 import { STEP_TITLES, STEPS, type StepId } from '@/lib/domain/registration'
 
-/** Title, progress through the steps, and the private link to come back later. */
+/** Title, progress through the steps, and how to come back later (never the link itself: a page
+ * shows no token, and a link is for the address it was mailed to). */
 export function RegistrationShell({
   step,
   completedSteps,
   programmeTitle,
   sessionLabel,
-  resumeLink,
   children,
 }: {
   step: StepId
   completedSteps: string[]
   programmeTitle: string
   sessionLabel: string
-  resumeLink: string
   children: React.ReactNode
 }) {
   const index = STEPS.indexOf(step)
@@ -68,10 +68,11 @@ export function RegistrationShell({
         </summary>
         <p className="mt-2">
           Vos réponses sont enregistrées à chaque étape. Sur cet appareil, revenez simplement sur la page
-          d’inscription. Ailleurs, ouvrez ce lien personnel, également envoyé à votre adresse e-mail (ne le
-          transmettez à personne) :
+          d’inscription. Ailleurs, ouvrez le lien personnel envoyé à l’adresse e-mail de l’étape « Coordonnées
+          » : il fonctionne une fois, pendant {LINK_TTL_DAYS} jours, et ferme l’inscription sur les autres
+          appareils. Lien perdu ou expiré ?{' '}
+          <Link href="/inscription#nouveau-lien">Demandez-en un nouveau</Link>.
         </p>
-        <p className="mt-2 rounded bg-surface p-2 font-mono text-xs break-all">{resumeLink}</p>
       </details>
     </div>
   )

@@ -14,3 +14,9 @@ export const lostLinkSchema = z.object({
   email: text().trim().toLowerCase().pipe(z.email('Cette adresse e-mail n’est pas valide.')),
   website: z.string().max(0).optional(),
 })
+
+/** « Recevoir un nouveau lien » for a draft: the address given in « Coordonnées »; the honeypot stays empty. */
+export const resumeLinkRequestSchema = z.object({
+  email: text().trim().toLowerCase().pipe(z.email('Cette adresse e-mail n’est pas valide.')),
+  website: z.string().max(0).optional(),
+})

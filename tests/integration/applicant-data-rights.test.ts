@@ -51,7 +51,13 @@ afterAll(() => {
  * seeker, then no longer asked for), and a reviewer works on the dossier: a rejected piece, a
  * request, a message, a note and a payment.
  */
-async function applicantWithHistory(): Promise<{ dossierId: string; reference: string; token: string }> {
+async function applicantWithHistory(): Promise<{
+  dossierId: string
+  reference: string
+  /** The dossier's session cookie, and the draft's (a different token). */
+  token: string
+  draftToken: string
+}> {
   const input = answers({
     identite: {
       civility: 'MADAME',
@@ -91,8 +97,9 @@ async function applicantWithHistory(): Promise<{ dossierId: string; reference: s
   ).toMatchObject({ status: 201 })
   expect(await registration.saveStepAction('situation', input.situation)).toMatchObject({ ok: true })
   await uploadPieces(uploadRoute)
-  const token = browser.cookie('cnam_inscription')!
+  const draftToken = browser.cookie('cnam_inscription')!
   await expectRedirect(() => registration.submitRegistrationAction({ consent: true, certify: true }))
+  const token = browser.cookie('cnam_dossier')!
   const dossier = await db.dossier.findUniqueOrThrow({
     where: { accessTokenHash: hashToken(token) },
     select: { id: true, reference: true },
@@ -137,7 +144,7 @@ async function applicantWithHistory(): Promise<{ dossierId: string; reference: s
     }),
   ).toEqual(ok)
   browser.reset()
-  return { dossierId: dossier.id, reference: dossier.reference, token }
+  return { dossierId: dossier.id, reference: dossier.reference, token, draftToken }
 }
 
 async function exportAs(dossierId: string): Promise<Response> {
@@ -229,8 +236,10 @@ describe('exporting everything held about an applicant', () => {
       'RESUME_LINK',
     ])
     const json = JSON.stringify(data)
-    expect(json).not.toContain(dossier.token)
-    expect(json).not.toContain(hashToken(dossier.token))
+    for (const token of [dossier.token, dossier.draftToken]) {
+      expect(json).not.toContain(token)
+      expect(json).not.toContain(hashToken(token))
+    }
     expect(json).toContain('[lien privé masqué]')
     expect(data.draft.filesNotInDossier).toEqual([
       expect.objectContaining({ pieceTypeCode: 'JOB_SEEKER_CERTIFICATE' }),
@@ -322,7 +331,7 @@ describe('erasing an applicant’s dossier on request', () => {
 
     expect(await rowsMentioning(secrets)).toEqual([])
     expect(await storedFiles(files.map((file) => file.id))).toEqual({ files: 0, bytes: 0 })
-    expect(await db.draft.count({ where: { tokenHash: hashToken(dossier.token) } })).toBe(0)
+    expect(await db.draft.count({ where: { tokenHash: hashToken(dossier.draftToken) } })).toBe(0)
     expect(await db.outboxEmail.count({ where: { toAddress: APPLICANT.email } })).toBe(0)
     const erased = await db.auditEvent.findMany({ where: { action: 'DOSSIER_ERASED' } })
     expect(erased).toEqual([

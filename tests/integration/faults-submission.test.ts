@@ -197,7 +197,9 @@ describe('a submission cut by a database failure', () => {
         await letConnectionsClose()
         expect(await send(), where).toEqual({ redirectedTo: '/dossier/confirmation' })
         expect(await draftSnapshot(direct, token), where).toEqual({ ...before, submitted: true, dossiers: 1 })
-        expect(browser.cookie('cnam_dossier'), where).toBe(token)
+        // A dossier session of its own: never the draft's token.
+        expect(browser.cookie('cnam_dossier'), where).toMatch(/^[A-Za-z0-9_-]{43}$/)
+        expect(browser.cookie('cnam_dossier'), where).not.toBe(token)
         await expectNothingHalfWritten()
         outcomes.push(committed ? 'committed, answer lost' : 'nothing written')
       }

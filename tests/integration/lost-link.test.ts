@@ -1,12 +1,19 @@
-import { beforeEach, describe, expect, it } from 'vitest'
+import type * as NextServer from 'next/server'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { getDb } from '@/lib/server/db'
 import { hashToken } from '@/lib/server/tokens'
 import { seed } from '@/prisma/seed'
 import { createDossier } from '../support/dossiers'
-import { browser } from '../support/next-request'
+import { lastLink } from '../support/links'
+import { browser, runAfterResponse } from '../support/next-request'
 import { NOW } from '../support/registration'
 import { contentFingerprint } from '../support/staff'
 import { resetDatabase } from '../support/test-database'
+
+vi.mock('next/server', async (original) => ({
+  ...(await original<typeof NextServer>()),
+  after: (await import('../support/next-request')).after,
+}))
 
 const { requestNewLinkAction } = await import('@/app/(public)/dossier/lien-perdu/actions')
 const db = getDb()
@@ -25,22 +32,30 @@ beforeEach(async () => {
 })
 
 describe('a lost dossier link', () => {
-  it('is replaced by a new one sent to the dossier’s address; the old one stops working', async () => {
+  it('gets a new link sent to the dossier’s address after the answer; the current session stays open', async () => {
     const dossier = await createDossier({ email: 'marie@example.re' })
     const state = await requestNewLinkAction(
       idle,
       form({ reference: dossier.reference.toLowerCase(), email: ' Marie@Example.re ' }),
     )
     expect(state.status).toBe('sent')
+    await runAfterResponse()
     const stored = await db.dossier.findUniqueOrThrow({
       where: { id: dossier.id },
       include: { events: true },
     })
-    expect(stored.accessTokenHash).not.toBe(hashToken(dossier.token))
+    // Nothing is revoked by a request anyone can make: the session ends only when the link is used.
+    expect(stored.accessTokenHash).toBe(hashToken(dossier.token))
     const email = await db.outboxEmail.findFirstOrThrow({ where: { dossierId: dossier.id } })
     expect(email.toAddress).toBe('marie@example.re')
-    const token = /\/dossier\/acces\/([A-Za-z0-9_-]{43})/.exec(email.text)?.[1]
-    expect(token && hashToken(token)).toBe(stored.accessTokenHash)
+    const link = await lastLink('DOSSIER_MESSAGE', 'marie@example.re')
+    const row = await db.applicantLink.findUniqueOrThrow({ where: { tokenHash: hashToken(link.token) } })
+    expect(row).toMatchObject({
+      kind: 'DOSSIER',
+      dossierId: dossier.id,
+      email: 'marie@example.re',
+      usedAt: null,
+    })
     expect(stored.events.map((event) => event.action)).toContain('ACCESS_LINK_RENEWED')
   })
 
@@ -50,11 +65,13 @@ describe('a lost dossier link', () => {
       idle,
       form({ reference: dossier.reference, email: 'marie@example.re' }),
     )
+    await runAfterResponse()
     const before = await contentFingerprint()
     const unmatched = await requestNewLinkAction(
       idle,
       form({ reference: dossier.reference, email: 'autre@example.re' }),
     )
+    await runAfterResponse()
     expect(unmatched.message).toBe(matched.message)
     expect(await contentFingerprint()).toBe(before)
   })

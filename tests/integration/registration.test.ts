@@ -1,6 +1,7 @@
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { getDb } from '@/lib/server/db'
 import { seed } from '@/prisma/seed'
+import { lastLink, openLink } from '../support/links'
 import { browser, expectRedirect } from '../support/next-request'
 import {
   answers,
@@ -224,17 +225,15 @@ describe('the steps', () => {
 
   it('send the resume link by e-mail when the address is given, and the link resumes the draft in another browser', async () => {
     await fillDraft(actions)
-    const email = await db.outboxEmail.findFirstOrThrow({ where: { kind: 'RESUME_LINK' } })
-    const link = /\/inscription\/reprendre\/([A-Za-z0-9_-]{43})/.exec(email.text)
-    expect(link).not.toBeNull()
+    const link = await lastLink('RESUME_LINK')
+    const draftCookie = browser.cookie('cnam_inscription')
     browser.reset()
-    const { GET } = await import('@/app/(public)/inscription/reprendre/[token]/route')
-    const response = await GET(new Request(`http://localhost:3000/inscription/reprendre/${link![1]}`), {
-      params: Promise.resolve({ token: link![1]! }),
-    })
-    expect(response.status).toBe(303)
-    expect(response.headers.get('location')).toBe('/inscription/pieces')
-    expect(response.headers.get('set-cookie')).toContain(`cnam_inscription=${link![1]}`)
+    const opened = await openLink(link)
+    expect(opened).toEqual({ location: '/inscription/pieces', refused: false })
+    // The other browser holds a session of its own, neither the link's token nor the first cookie.
+    const cookie = browser.cookie('cnam_inscription')
+    expect(cookie).toMatch(/^[A-Za-z0-9_-]{43}$/)
+    expect([link.token, draftCookie]).not.toContain(cookie)
   })
 })
 

@@ -97,7 +97,7 @@ async function purgeMoment(sessionId: string): Promise<{ dayBefore: Date; day: D
 }
 
 /** Applicant A applies online: two addresses typed (two resume e-mails), one file left in the draft. */
-async function applyOnline(): Promise<{ dossierId: string; token: string }> {
+async function applyOnline(): Promise<{ dossierId: string; token: string; draftToken: string }> {
   const input = answers({
     identite: {
       civility: 'MADAME',
@@ -143,13 +143,15 @@ async function applyOnline(): Promise<{ dossierId: string; token: string }> {
     ok: true,
   })
   await uploadPieces(uploadRoute)
-  const token = browser.cookie('cnam_inscription')!
+  const draftToken = browser.cookie('cnam_inscription')!
   await expectRedirect(() => registration.submitRegistrationAction({ consent: true, certify: true }))
+  // The dossier's session is its own token, not the draft's.
+  const token = browser.cookie('cnam_dossier')!
   const dossier = await db.dossier.findUniqueOrThrow({
     where: { accessTokenHash: hashToken(token) },
     select: { id: true },
   })
-  return { dossierId: dossier.id, token }
+  return { dossierId: dossier.id, token, draftToken }
 }
 
 /** Applicant B's dossier goes through a review: rejection, request, note, payment, refusal. */
@@ -402,7 +404,8 @@ describe('the retention purge (npm run dossiers:purge)', () => {
     expect(staffView).toMatchObject({ anonymised: true, status: 'SUBMITTED' })
     // The applicant's private links lead nowhere any more.
     expect(await db.dossier.count({ where: { accessTokenHash: hashToken(a.token) } })).toBe(0)
-    expect(await db.draft.count({ where: { tokenHash: hashToken(a.token) } })).toBe(0)
+    expect(await db.draft.count({ where: { tokenHash: hashToken(a.draftToken) } })).toBe(0)
+    expect(await db.applicantLink.count({ where: { dossierId: a.dossierId } })).toBe(0)
 
     // The other session is exactly as it was.
     expect(await sessionRows(nextSessionId)).toEqual(otherSession)

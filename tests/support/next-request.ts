@@ -91,3 +91,15 @@ export async function expectRedirect(run: () => Promise<unknown>): Promise<strin
   }
   throw new Error('Expected a redirect')
 }
+
+const afterResponse: Array<() => unknown> = []
+
+/** next/server's after() stand-in: the work waits until the test runs it, as after the response. */
+export function after(task: () => unknown) {
+  afterResponse.push(task)
+}
+
+/** Runs what the last requests left for after their response. */
+export async function runAfterResponse(): Promise<void> {
+  while (afterResponse.length > 0) await afterResponse.shift()!()
+}

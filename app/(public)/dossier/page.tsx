@@ -10,6 +10,8 @@ import { todayIn } from '@/lib/domain/dates'
 import { paymentInstructions, registrationFees } from '@/lib/domain/fees'
 import { STATUS_LABELS } from '@/lib/domain/workflow'
 import { formatDate, formatEuros } from '@/lib/format'
+import { LINK_REFUSED_MESSAGES, SESSION_END_MESSAGES, type LinkRefusal } from '@/lib/domain/access'
+import { sessionEndReason } from '@/lib/server/access/applicant-sessions'
 import { getApplicantDossier } from '@/lib/server/dossiers/get-applicant-dossier'
 import { readDossierToken } from '@/lib/server/registration/cookies'
 
@@ -41,8 +43,18 @@ export default async function ApplicantDossierPage({
   searchParams: Promise<{ etat?: string }>
 }) {
   const { etat } = await searchParams
-  const dossier = await getApplicantDossier({ token: await readDossierToken() })
+  const token = await readDossierToken()
+  const dossier = await getApplicantDossier({ token })
   if (!dossier) {
+    // Why this browser sees no dossier: a link that did not work, or a session that ended.
+    const refusal = etat?.startsWith('lien-') ? etat.slice(5).toUpperCase() : null
+    const ended = await sessionEndReason(token)
+    const explanation =
+      refusal && refusal in LINK_REFUSED_MESSAGES
+        ? LINK_REFUSED_MESSAGES[refusal as LinkRefusal]
+        : ended
+          ? SESSION_END_MESSAGES[ended]
+          : null
     return (
       <div className="mx-auto max-w-3xl px-4 py-10 sm:px-6">
         <h1 className="text-3xl font-bold">Mon dossier d’inscription</h1>
@@ -50,11 +62,11 @@ export default async function ApplicantDossierPage({
           tone="warning"
           className="mt-6"
           title={
-            etat === 'inconnu' ? 'Ce lien ne correspond à aucun dossier' : 'Aucun dossier sur cet appareil'
+            explanation ? 'Votre dossier n’est pas ouvert sur cet appareil' : 'Aucun dossier sur cet appareil'
           }
         >
-          Ouvrez le lien personnel reçu par e-mail après l’envoi de votre dossier. Si vous ne le retrouvez
-          pas, demandez-en un nouveau avec la référence de votre dossier.
+          {explanation ??
+            'Ouvrez le lien personnel reçu par e-mail après l’envoi de votre dossier. Si vous ne le retrouvez pas, demandez-en un nouveau avec la référence de votre dossier.'}
           <span className="mt-2 flex flex-wrap gap-x-6 gap-y-1">
             <Link href="/dossier/lien-perdu">Recevoir un nouveau lien</Link>
             <Link href="/inscription">Commencer une inscription</Link>

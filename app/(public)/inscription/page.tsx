@@ -6,6 +6,8 @@ import { todayIn } from '@/lib/domain/dates'
 import { PIECE_CONDITION_LABELS } from '@/lib/domain/pieces'
 import { firstIncompleteStep } from '@/lib/domain/registration'
 import { openSemesters } from '@/lib/domain/session'
+import { ResumeLinkForm } from '@/components/registration/resume-link-form'
+import { LINK_REFUSED_MESSAGES, LINK_TTL_DAYS, SESSION_END_MESSAGES } from '@/lib/domain/access'
 import { formatDate } from '@/lib/format'
 import { readDossierToken, readDraftToken } from '@/lib/server/registration/cookies'
 import { getDraft } from '@/lib/server/registration/get-draft'
@@ -33,6 +35,32 @@ const MESSAGES: Record<string, { tone: 'warning' | 'error'; text: string }> = {
     tone: 'warning',
     text: 'Ce dossier a déjà été envoyé : retrouvez-le sur la page de votre dossier.',
   },
+  'confirmer-nouvelle': {
+    tone: 'warning',
+    text: 'Vous avez déjà une inscription en cours sur ce navigateur : confirmez ci-dessous si vous voulez vraiment en commencer une nouvelle.',
+  },
+  ...Object.fromEntries(
+    Object.entries(LINK_REFUSED_MESSAGES).map(([refusal, text]) => [
+      `lien-${refusal.toLowerCase()}`,
+      { tone: 'warning' as const, text },
+    ]),
+  ),
+  ...Object.fromEntries(
+    Object.entries(SESSION_END_MESSAGES).map(([reason, text]) => [
+      `session-${reason.toLowerCase()}`,
+      { tone: 'warning' as const, text },
+    ]),
+  ),
+}
+
+/** Left empty by people; bots that fill every field give themselves away. */
+function HoneypotField() {
+  return (
+    <div aria-hidden="true" className="absolute -left-[9999px] h-px w-px overflow-hidden">
+      <label htmlFor="website">Site web</label>
+      <input id="website" name="website" type="text" tabIndex={-1} autoComplete="off" />
+    </div>
+  )
 }
 
 export default async function StartRegistrationPage({
@@ -49,6 +77,8 @@ export default async function StartRegistrationPage({
     readDossierToken(),
   ])
   const open = context ? openSemesters(context.session, today) : []
+  // A browser whose session ended (a link opened elsewhere…) is told why, even without ?etat.
+  const ended = !notice && draftLookup.state === 'ENDED' ? SESSION_END_MESSAGES[draftLookup.reason] : null
   const pieces = context?.programme.pieceTypes.filter((type) => type.condition !== 'GENERATED') ?? []
 
   return (
@@ -58,6 +88,11 @@ export default async function StartRegistrationPage({
       {notice ? (
         <Alert tone={notice.tone} className="mt-6" role="status">
           {notice.text}
+        </Alert>
+      ) : null}
+      {ended ? (
+        <Alert tone="warning" className="mt-6" role="status">
+          {ended}
         </Alert>
       ) : null}
       {dossierToken ? (
@@ -139,18 +174,43 @@ export default async function StartRegistrationPage({
             </ul>
           </section>
 
-          <form action={startRegistrationAction} className="mt-8">
-            {/* Left empty by people; bots that fill every field give themselves away. */}
-            <div aria-hidden="true" className="absolute -left-[9999px] h-px w-px overflow-hidden">
-              <label htmlFor="website">Site web</label>
-              <input id="website" name="website" type="text" tabIndex={-1} autoComplete="off" />
-            </div>
-            <button type="submit" className={buttonClass('primary', 'w-full sm:w-auto')}>
-              {draftLookup.state === 'ACTIVE'
-                ? 'Commencer une nouvelle inscription'
-                : 'Commencer mon inscription'}
-            </button>
-          </form>
+          {draftLookup.state === 'ACTIVE' ? (
+            <details className="mt-8" open={erreur === 'confirmer-nouvelle'}>
+              <summary className={buttonClass('secondary', 'w-full cursor-pointer sm:w-auto')}>
+                Commencer une nouvelle inscription
+              </summary>
+              <form action={startRegistrationAction} className="mt-4 rounded-lg border border-line p-4">
+                <HoneypotField />
+                <input type="hidden" name="confirm" value="oui" />
+                <p>
+                  Votre inscription en cours ne sera plus ouverte sur ce navigateur ; vous pourrez la
+                  reprendre avec un nouveau lien envoyé à son adresse e-mail. Commencer quand même une
+                  nouvelle inscription ?
+                </p>
+                <button type="submit" className={buttonClass('secondary', 'mt-3')}>
+                  Oui, commencer une nouvelle inscription
+                </button>
+              </form>
+            </details>
+          ) : (
+            <form action={startRegistrationAction} className="mt-8">
+              <HoneypotField />
+              <button type="submit" className={buttonClass('primary', 'w-full sm:w-auto')}>
+                Commencer mon inscription
+              </button>
+            </form>
+          )}
+
+          <section aria-labelledby="nouveau-lien-titre" id="nouveau-lien" className="mt-10">
+            <h2 id="nouveau-lien-titre" className="text-xl font-semibold">
+              Lien perdu, déjà utilisé ou expiré ?
+            </h2>
+            <p className="mt-1 text-muted">
+              Chaque lien pour reprendre une inscription fonctionne une fois, pendant {LINK_TTL_DAYS} jours.
+              Demandez-en un nouveau : il est envoyé à l’adresse donnée à l’étape « Coordonnées ».
+            </p>
+            <ResumeLinkForm />
+          </section>
         </>
       )}
     </div>

@@ -8,7 +8,7 @@ import {
   getRegistrationContext,
   type RegistrationContext,
 } from '@/lib/server/registration/registration-context'
-import { hashToken, looksLikeToken } from '@/lib/server/tokens'
+import { resolveDossierSession } from '@/lib/server/access/resolve-dossier-session'
 import {
   dossierChecklist,
   pieceViews,
@@ -54,15 +54,16 @@ export function outstandingRequests(row: {
   )
 }
 
-/** The dossier behind a private link, as its applicant sees it; null for an unknown link. */
+/** The dossier behind a session cookie, as its applicant sees it; null for none (or an ended one). */
 export async function getApplicantDossier(options: {
   token: string | undefined | null
   now?: Date
 }): Promise<ApplicantDossier | null> {
-  if (!looksLikeToken(options.token)) return null
   const now = options.now ?? new Date()
+  const session = await resolveDossierSession({ token: options.token, now })
+  if (!session.dossierId) return null
   const row = await getDb().dossier.findUnique({
-    where: { accessTokenHash: hashToken(options.token) },
+    where: { id: session.dossierId },
     include: dossierInclude,
   })
   if (!row) return null

@@ -3,6 +3,8 @@ import { fromIsoDate, type IsoDate } from '@/lib/domain/dates'
 import { transition } from '@/lib/domain/workflow'
 import type { InspectedUpload } from '@/lib/server/files/inspect-upload'
 import { fileStore } from '@/lib/server/files/file-store'
+import { SESSION_END_MESSAGES } from '@/lib/domain/access'
+import { resolveDossierSession } from '@/lib/server/access/resolve-dossier-session'
 import { getDb } from '@/lib/server/db'
 import { hashToken, looksLikeToken } from '@/lib/server/tokens'
 import { outstandingRequests } from './get-applicant-dossier'
@@ -22,6 +24,13 @@ export async function reuploadPiece(options: {
   now?: Date
 }): Promise<ReuploadResult> {
   if (!looksLikeToken(options.token)) return { ok: false, message: 'Dossier introuvable.' }
+  // An ended session (a link opened on another device, 30 idle days) is told why.
+  const session = await resolveDossierSession({ token: options.token, now: options.now })
+  if (!session.dossierId)
+    return {
+      ok: false,
+      message: session.ended ? SESSION_END_MESSAGES[session.ended] : 'Dossier introuvable.',
+    }
   return getDb().$transaction(async (tx): Promise<ReuploadResult> => {
     const [locked] = await tx.$queryRaw<Array<{ id: string }>>`
       SELECT id FROM "Dossier" WHERE "accessTokenHash" = ${hashToken(options.token)} FOR UPDATE`

@@ -1,5 +1,7 @@
 import 'server-only'
 import { canWithdraw, transition, type StoredDossierStatus } from '@/lib/domain/workflow'
+import { SESSION_END_MESSAGES } from '@/lib/domain/access'
+import { resolveDossierSession } from '@/lib/server/access/resolve-dossier-session'
 import { getDb } from '@/lib/server/db'
 import { afterEmailsQueued } from '@/lib/server/mail/deliver'
 import { enqueueEmail } from '@/lib/server/mail/outbox'
@@ -14,7 +16,14 @@ export type WithdrawResult = { ok: true } | { ok: false; message: string }
  */
 export async function withdrawDossier(options: { token: string; now?: Date }): Promise<WithdrawResult> {
   if (!looksLikeToken(options.token)) return { ok: false, message: 'Dossier introuvable.' }
+  // An ended session (a link opened on another device, 30 idle days) is told why.
   const now = options.now ?? new Date()
+  const session = await resolveDossierSession({ token: options.token, now })
+  if (!session.dossierId)
+    return {
+      ok: false,
+      message: session.ended ? SESSION_END_MESSAGES[session.ended] : 'Dossier introuvable.',
+    }
   const queued: Array<{ to: string; subject: string; text: string }> = []
   const result = await getDb().$transaction(async (tx): Promise<WithdrawResult> => {
     const [row] = await tx.$queryRaw<

@@ -1,4 +1,5 @@
 import 'server-only'
+import { LINK_TTL_DAYS } from '@/lib/domain/access'
 import type { IsoDate } from '@/lib/domain/dates'
 import type { Centre } from '@/lib/domain/programme'
 import { formatDate, formatEuros, formatOpeningHours, formatPhone } from '@/lib/format'
@@ -35,7 +36,7 @@ Vous avez commencé votre inscription à la formation « ${options.programmeTitl
 Pour la reprendre, sur cet appareil ou un autre, ouvrez ce lien personnel :
 ${options.link}
 
-Ce lien est privé : ne le transmettez à personne. Votre brouillon est conservé jusqu’au ${formatDate(options.expiresOn)} ; chaque enregistrement prolonge ce délai.
+Ce lien fonctionne une fois, pendant ${LINK_TTL_DAYS} jours ; un nouveau lien peut toujours être demandé depuis la page d’inscription. Il est privé : ne le transmettez à personne. Votre brouillon est conservé jusqu’au ${formatDate(options.expiresOn)} ; chaque enregistrement prolonge ce délai.
 ${SIGNATURE}`,
   }
 }
@@ -64,7 +65,7 @@ ${options.paymentInstructions.map((line) => `- ${line}`).join('\n')}
 À envoyer ou déposer à :
 ${centreLines(options.centre)}
 
-Suivez votre dossier, imprimez votre formulaire d’inscription ou retirez votre dossier avec ce lien personnel (ne le transmettez à personne) :
+Suivez votre dossier, imprimez votre formulaire d’inscription ou retirez votre dossier avec ce lien personnel (il fonctionne une fois, pendant ${LINK_TTL_DAYS} jours ; ne le transmettez à personne) :
 ${options.dossierLink}
 
 Vous pouvez retirer votre dossier jusqu’au ${formatDate(options.withdrawalDeadline)} inclus (délai de rétractation).
@@ -177,8 +178,8 @@ export function newAccessLinkEmail(options: { reference: string; link: string })
 Vous avez demandé un nouveau lien pour suivre votre dossier d’inscription ${options.reference}. Le voici :
 ${options.link}
 
-L’ancien lien ne fonctionne plus. Ce lien est privé : ne le transmettez à personne.
-Si vous n’êtes pas à l’origine de cette demande, vous pouvez ignorer ce message : ce lien reste le seul valable.
+Ce lien fonctionne une fois, pendant ${LINK_TTL_DAYS} jours ; en l’ouvrant, vous fermez l’accès au dossier sur vos autres appareils. Il est privé : ne le transmettez à personne.
+Si vous n’êtes pas à l’origine de cette demande, ignorez ce message : rien ne change tant que ce lien n’est pas ouvert.
 ${SIGNATURE}`,
   }
 }

@@ -1,15 +1,16 @@
 import 'server-only'
 import { cookies } from 'next/headers'
+import { SESSION_IDLE_DAYS } from '@/lib/domain/access'
 import { secureCookies } from '@/lib/env'
 
 /**
- * The private tokens travel in httpOnly cookies once their link has been opened, so that pages
- * never carry them in their URL (no leak through history, logs or the Referer header).
+ * The applicant's session tokens: random, made when a link is exchanged (« Continuer »), a draft
+ * is started or a dossier is sent, never equal to a link's token, stored hashed. httpOnly, so that
+ * no page script reads them; they end SESSION_IDLE_DAYS after the last visit (checked on the
+ * server too, lib/domain/access.ts).
  */
 export const DRAFT_COOKIE = 'cnam_inscription'
 export const DOSSIER_COOKIE = 'cnam_dossier'
-
-const DOSSIER_COOKIE_DAYS = 400
 
 function options(expires: Date) {
   return { httpOnly: true, secure: secureCookies(), sameSite: 'lax' as const, path: '/', expires }
@@ -35,6 +36,6 @@ export async function writeDossierToken(token: string, now = new Date()): Promis
   ;(await cookies()).set(
     DOSSIER_COOKIE,
     token,
-    options(new Date(now.getTime() + DOSSIER_COOKIE_DAYS * 86_400_000)),
+    options(new Date(now.getTime() + SESSION_IDLE_DAYS * 86_400_000)),
   )
 }

@@ -13,7 +13,8 @@ export function draftExpiry(now: Date): Date {
 
 /**
  * Starts a registration for the session of `programmeCode` open to registration. Returns the
- * private token (to put in a cookie and in the resume link), or why it cannot start.
+ * session token (for this browser's cookie only: resume links are made apart, when an address is
+ * given), or why it cannot start.
  */
 export async function createDraft(options: {
   programmeCode: string
@@ -25,7 +26,12 @@ export async function createDraft(options: {
     return { ok: false, reason: 'CLOSED' }
   const token = newToken()
   await getDb().draft.create({
-    data: { sessionId: context.sessionId, tokenHash: hashToken(token), expiresAt: draftExpiry(now) },
+    data: {
+      sessionId: context.sessionId,
+      tokenHash: hashToken(token),
+      sessionSeenAt: now,
+      expiresAt: draftExpiry(now),
+    },
     select: { id: true },
   })
   return { ok: true, token }

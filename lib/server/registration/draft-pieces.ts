@@ -5,7 +5,7 @@ import type { InspectedUpload } from '@/lib/server/files/inspect-upload'
 import { getDb } from '@/lib/server/db'
 import { looksLikeUuid } from '@/lib/server/staff/looks-like-uuid'
 import { getDraft } from './get-draft'
-import { DRAFT_UNAVAILABLE } from './save-draft-step'
+import { draftUnavailableMessage } from './save-draft-step'
 
 /** A piece type may have several files (e.g. several diplomas), up to this many. */
 export const MAX_FILES_PER_PIECE = 5
@@ -27,7 +27,7 @@ export async function addDraftPiece(options: {
   now?: Date
 }): Promise<PieceResult> {
   const lookup = await getDraft({ token: options.token, now: options.now })
-  if (lookup.state !== 'ACTIVE') return { ok: false, message: DRAFT_UNAVAILABLE[lookup.state] }
+  if (lookup.state !== 'ACTIVE') return { ok: false, message: draftUnavailableMessage(lookup) }
   const { draft } = lookup
   const pieceType = draft.context.programme.pieceTypes.find((type) => type.code === options.pieceTypeCode)
   if (!pieceType || pieceType.condition === 'GENERATED')
@@ -72,7 +72,7 @@ export async function removeDraftPiece(options: {
   now?: Date
 }): Promise<{ ok: boolean; message?: string }> {
   const lookup = await getDraft({ token: options.token, now: options.now })
-  if (lookup.state !== 'ACTIVE') return { ok: false, message: DRAFT_UNAVAILABLE[lookup.state] }
+  if (lookup.state !== 'ACTIVE') return { ok: false, message: draftUnavailableMessage(lookup) }
   // The id comes from the request: anything but a UUID would fail the query's ::uuid cast.
   if (!looksLikeUuid(options.pieceId)) return { ok: false, message: PIECE_GONE }
   const piece = await getDb().draftPiece.findFirst({
@@ -95,7 +95,7 @@ export async function setDraftPieceDate(options: {
   now?: Date
 }): Promise<{ ok: boolean; message?: string }> {
   const lookup = await getDraft({ token: options.token, now: options.now })
-  if (lookup.state !== 'ACTIVE') return { ok: false, message: DRAFT_UNAVAILABLE[lookup.state] }
+  if (lookup.state !== 'ACTIVE') return { ok: false, message: draftUnavailableMessage(lookup) }
   if (!looksLikeUuid(options.pieceId)) return { ok: false, message: PIECE_GONE }
   const { count } = await getDb().draftPiece.updateMany({
     where: { id: options.pieceId, draftId: lookup.draft.id },

@@ -1,4 +1,5 @@
 import 'server-only'
+import { SESSION_IDLE_DAYS } from '@/lib/domain/access'
 import { getDb } from '@/lib/server/db'
 
 /**
@@ -32,6 +33,13 @@ export async function purgeExpiredDrafts(
         where: { id: { in: orphanFiles.map((file) => file.id) } },
       })
       const drafts = await tx.draft.deleteMany({ where: { id: { in: expired.map((draft) => draft.id) } } })
+      // Traces of the applicants' access that no longer serve: a link expired for a month (until
+      // then it still says « expiré » rather than « inconnu »), an ended session whose cookie has
+      // expired too, a « lien perdu » demand no job resolved for a day.
+      const month = new Date(now.getTime() - SESSION_IDLE_DAYS * 86_400_000)
+      await tx.applicantLink.deleteMany({ where: { expiresAt: { lt: month } } })
+      await tx.endedApplicantSession.deleteMany({ where: { endedAt: { lt: month } } })
+      await tx.linkRequest.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - 86_400_000) } } })
       return { drafts: drafts.count, files: files.count }
     },
     { timeout: 120_000 },

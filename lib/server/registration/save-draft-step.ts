@@ -8,16 +8,19 @@ import {
   type StepId,
 } from '@/lib/domain/registration'
 import { checkUeChoice } from '@/lib/domain/ue-choice'
+import { SESSION_END_MESSAGES } from '@/lib/domain/access'
 import { publicBaseUrl } from '@/lib/env'
 import type { Prisma } from '@/lib/generated/prisma/client'
 import { withoutUnstorableCharacters } from '@/lib/schemas/fields'
 import { fieldErrors, stepSchema, type StepInput } from '@/lib/schemas/registration-steps'
 import { getDb } from '@/lib/server/db'
+import { issueApplicantLink } from '@/lib/server/access/issue-applicant-link'
+import { resumeLinkAllowed } from '@/lib/server/access/resume-link-allowed'
 import { afterEmailsQueued } from '@/lib/server/mail/deliver'
 import { enqueueEmail } from '@/lib/server/mail/outbox'
 import { resumeLinkEmail } from '@/lib/server/mail/templates'
 import { draftExpiry } from './create-draft'
-import { getDraft } from './get-draft'
+import { getDraft, type DraftLookup } from './get-draft'
 import { stepContextOf } from './registration-context'
 
 export type StepResult =
@@ -29,6 +32,11 @@ export const DRAFT_UNAVAILABLE: Record<'SUBMITTED' | 'EXPIRED' | 'NONE', string>
   SUBMITTED: 'Ce dossier a déjà été envoyé : suivez-le depuis la page de votre dossier.',
   EXPIRED: 'Ce brouillon a expiré : recommencez votre inscription.',
   NONE: 'Votre inscription en cours est introuvable : ouvrez le lien reçu par e-mail, ou recommencez.',
+}
+
+/** What to tell a browser whose draft cannot be used, a session that ended included. */
+export function draftUnavailableMessage(lookup: Exclude<DraftLookup, { state: 'ACTIVE' }>): string {
+  return lookup.state === 'ENDED' ? SESSION_END_MESSAGES[lookup.reason] : DRAFT_UNAVAILABLE[lookup.state]
 }
 
 /** A NUL character, or half of a surrogate pair: text PostgreSQL's jsonb refuses to store. */
@@ -72,12 +80,14 @@ export async function saveDraftStep(options: {
   token: string
   step: AnswerStepId
   input: StepInput
+  /** The client's address, for the per-client limit on resume e-mails. */
+  ip?: string | null
   now?: Date
 }): Promise<StepResult> {
   const now = options.now ?? new Date()
   const lookup = await getDraft({ token: options.token, now })
   if (lookup.state !== 'ACTIVE')
-    return { ok: false, fieldErrors: {}, formError: DRAFT_UNAVAILABLE[lookup.state] }
+    return { ok: false, fieldErrors: {}, formError: draftUnavailableMessage(lookup) }
   const { draft } = lookup
   const today = todayIn(now)
   const stepContext = stepContextOf(draft.context, today)
@@ -113,7 +123,16 @@ export async function saveDraftStep(options: {
     }
   }
 
-  const email = options.step === 'coordonnees' ? (parsed.data as ContactAnswers).email : draft.email
+  const typed = options.step === 'coordonnees' ? (parsed.data as ContactAnswers).email.toLowerCase() : null
+  const email = typed ?? draft.email
+  const addressChanged = typed !== null && typed !== draft.email?.toLowerCase()
+  // A resume link goes to the draft's current address only, within the limits (an address typed
+  // 20 times over is not 20 e-mails); when the limit is reached the applicant can still ask one
+  // later from the registration page.
+  const sendLink =
+    addressChanged &&
+    typed !== null &&
+    (await resumeLinkAllowed({ draftId: draft.id, email: typed, ip: options.ip ?? null }))
   const expiresAt = draftExpiry(now)
   const queued: Array<{ to: string; subject: string; text: string }> = []
   await getDb().$transaction(async (tx) => {
@@ -126,16 +145,23 @@ export async function saveDraftStep(options: {
         expiresAt,
       },
     })
-    // The resume link goes to each new address the applicant gives.
-    if (options.step === 'coordonnees' && email && email !== draft.email) {
+    if (addressChanged) {
+      // The old address (a typo, someone else's) stops receiving working links at once.
+      await tx.applicantLink.updateMany({
+        where: { draftId: draft.id, usedAt: null, revokedAt: null, email: { not: typed } },
+        data: { revokedAt: now },
+      })
+    }
+    if (sendLink && typed) {
+      const token = await issueApplicantLink(tx, { kind: 'RESUME', draftId: draft.id, email: typed, now })
       const message = resumeLinkEmail({
-        link: resumeLink(options.token),
+        link: resumeLink(token),
         programmeTitle: draft.context.programme.title,
         sessionLabel: draft.context.session.label,
         expiresOn: toIsoDate(expiresAt),
       })
-      await enqueueEmail(tx, { kind: 'RESUME_LINK', to: email, ...message })
-      queued.push({ to: email, ...message })
+      await enqueueEmail(tx, { kind: 'RESUME_LINK', to: typed, ...message })
+      queued.push({ to: typed, ...message })
     }
   })
   afterEmailsQueued(queued)

@@ -11,7 +11,9 @@ import { getDb } from '@/lib/server/db'
 import { afterEmailsQueued } from '@/lib/server/mail/deliver'
 import { enqueueEmail } from '@/lib/server/mail/outbox'
 import { dossierSubmittedEmail } from '@/lib/server/mail/templates'
-import { hashToken, looksLikeToken } from '@/lib/server/tokens'
+import { recordSessionEnd } from '@/lib/server/access/applicant-sessions'
+import { issueApplicantLink } from '@/lib/server/access/issue-applicant-link'
+import { hashToken, looksLikeToken, newToken } from '@/lib/server/tokens'
 import { evaluateRegistration, type RegistrationIssue } from './evaluate-registration'
 import { getRegistrationContext, receivingCentre } from './registration-context'
 import { DRAFT_UNAVAILABLE } from './save-draft-step'
@@ -19,8 +21,18 @@ import { DRAFT_UNAVAILABLE } from './save-draft-step'
 /** Version of the privacy notice the applicant consents to (app/(public)/confidentialite). */
 export const PRIVACY_NOTICE_VERSION = '2026-11-26'
 
+/** How long after a submission its retry (the first answer lost) still gets the dossier's session. */
+const RETRY_WINDOW_MS = 15 * 60_000
+
 export type SubmitResult =
-  | { ok: true; dossierId: string; reference: string; alreadySubmitted: boolean }
+  | {
+      ok: true
+      dossierId: string
+      reference: string
+      alreadySubmitted: boolean
+      /** The dossier's new session token, for this browser's cookie (null: no session given). */
+      sessionToken: string | null
+    }
   | { ok: false; issues: RegistrationIssue[]; formError: string | null }
 
 /** Lowercase, accent-free text for staff search. */
@@ -49,6 +61,7 @@ export async function submitDraft(options: { token: string; now?: Date }): Promi
   const now = options.now ?? new Date()
   const today = todayIn(now)
   const tokenHash = hashToken(options.token)
+  const sessionToken = newToken()
   const queued: Array<{ to: string; subject: string; text: string }> = []
 
   const result = await getDb().$transaction(
@@ -62,10 +75,28 @@ export async function submitDraft(options: { token: string; now?: Date }): Promi
       if (draftRow.submittedAt) {
         const existing = await tx.dossier.findUnique({
           where: { draftId: draftRow.id },
-          select: { id: true, reference: true },
+          select: { id: true, reference: true, accessTokenHash: true },
         })
-        if (existing)
-          return { ok: true, dossierId: existing.id, reference: existing.reference, alreadySubmitted: true }
+        if (existing) {
+          // A retry whose first answer was lost (or a double click) gets the dossier's session,
+          // but only right after the submission: later, the draft's cookie opens nothing.
+          if (now.getTime() - draftRow.submittedAt.getTime() > RETRY_WINDOW_MS)
+            return { ok: false, issues: [], formError: DRAFT_UNAVAILABLE.SUBMITTED }
+          const retryToken = newToken()
+          await recordSessionEnd(tx, { tokenHash: existing.accessTokenHash, reason: 'OPENED_ELSEWHERE', now })
+          await tx.dossier.update({
+            where: { id: existing.id },
+            data: { accessTokenHash: hashToken(retryToken), sessionSeenAt: now },
+            select: { id: true },
+          })
+          return {
+            ok: true,
+            dossierId: existing.id,
+            reference: existing.reference,
+            alreadySubmitted: true,
+            sessionToken: retryToken,
+          }
+        }
       }
       if (draftRow.expiresAt <= now) return { ok: false, issues: [], formError: DRAFT_UNAVAILABLE.EXPIRED }
 
@@ -115,6 +146,11 @@ export async function submitDraft(options: { token: string; now?: Date }): Promi
       )
       const { identite: identity, coordonnees: contact, situation } = answers
       await tx.draft.update({ where: { id: draftRow.id }, data: { submittedAt: now } })
+      // The draft's links die: from now on only the dossier's address gets the dossier's link.
+      await tx.applicantLink.updateMany({
+        where: { draftId: draftRow.id, usedAt: null, revokedAt: null },
+        data: { revokedAt: now },
+      })
 
       // Every submission of the session increments this one row, and holds its lock until commit:
       // simultaneous submissions queue here. So it comes last, followed only by the writes that
@@ -132,7 +168,9 @@ export async function submitDraft(options: { token: string; now?: Date }): Promi
           reference,
           sessionId: context.sessionId,
           draftId: draftRow.id,
-          accessTokenHash: tokenHash,
+          // A new session for this browser: the draft's cookie is not the dossier's.
+          accessTokenHash: hashToken(sessionToken),
+          sessionSeenAt: now,
           status: 'SUBMITTED',
           civility: identity.civility,
           birthName: identity.birthName,
@@ -194,6 +232,12 @@ export async function submitDraft(options: { token: string; now?: Date }): Promi
         select: { id: true },
       })
 
+      const linkToken = await issueApplicantLink(tx, {
+        kind: 'DOSSIER',
+        dossierId: dossier.id,
+        email: contact.email,
+        now,
+      })
       const message = dossierSubmittedEmail({
         reference,
         programmeTitle: context.programme.title,
@@ -206,7 +250,7 @@ export async function submitDraft(options: { token: string; now?: Date }): Promi
           payee: context.programme.paymentPayee,
           formatEuros,
         }),
-        dossierLink: dossierLink(options.token),
+        dossierLink: dossierLink(linkToken),
         withdrawalDeadline: withdrawalDeadline(now, context.programme.withdrawalPeriodDays),
         centre: receivingCentre(context),
       })
@@ -217,7 +261,7 @@ export async function submitDraft(options: { token: string; now?: Date }): Promi
         ...message,
       })
       queued.push({ to: contact.email, ...message })
-      return { ok: true, dossierId: dossier.id, reference, alreadySubmitted: false }
+      return { ok: true, dossierId: dossier.id, reference, alreadySubmitted: false, sessionToken }
     },
     { timeout: 30_000, maxWait: 10_000 },
   )

@@ -6,7 +6,7 @@ import type { DbClient } from '@/lib/server/db'
  * retention purge and for an erasure on request: the uploaded files (of the dossier's pieces and
  * of its draft, which keeps the pieces the checklist no longer asked for) and the e-mails queued
  * for the dossier or for its draft (resume links carry no dossier id: they are found by their
- * link, whose token hashes to the draft's `tokenHash`). Call them before the rows they start from
+ * link, whose token hashes to one of the draft's ApplicantLink rows). Call them before the rows they start from
  * are changed.
  */
 
@@ -42,7 +42,12 @@ export async function deleteApplicantEmails(
   const resumeLinks = await tx.$executeRaw`
     DELETE FROM "OutboxEmail" o USING "Draft" d
     WHERE d.id = ANY(${scope.draftIds}::uuid[]) AND o.kind = 'RESUME_LINK'
-      AND encode(sha256(convert_to(substring(o.text FROM '/reprendre/([A-Za-z0-9_-]+)'), 'UTF8')), 'hex') = d."tokenHash"`
+      AND encode(sha256(convert_to(substring(o.text FROM '/reprendre/([A-Za-z0-9_-]+)'), 'UTF8')), 'hex')
+        IN (SELECT l."tokenHash" FROM "ApplicantLink" l WHERE l."draftId" = d.id)`
+  // The links themselves name the address they were sent to.
+  await tx.applicantLink.deleteMany({
+    where: { OR: [{ draftId: { in: scope.draftIds } }, { dossierId: { in: scope.dossierIds } }] },
+  })
   return forDossiers.count + resumeLinks
 }
 

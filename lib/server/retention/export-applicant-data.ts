@@ -78,7 +78,8 @@ export async function exportApplicantData(options: {
       FROM "OutboxEmail" o
       WHERE o."dossierId" = ${dossier.id}::uuid
          OR (o.kind = 'RESUME_LINK' AND encode(sha256(convert_to(
-               substring(o.text FROM '/reprendre/([A-Za-z0-9_-]+)'), 'UTF8')), 'hex') = ${dossier.draft.tokenHash})
+               substring(o.text FROM '/reprendre/([A-Za-z0-9_-]+)'), 'UTF8')), 'hex')
+             IN (SELECT l."tokenHash" FROM "ApplicantLink" l WHERE l."draftId" = ${dossier.draftId}::uuid))
       ORDER BY o."createdAt", o.id`
     const staffIds = [
       ...dossier.events.map((event) => event.actorId),

@@ -46,13 +46,13 @@ export async function signInStaff(page: Page, email: string, password: string) {
   await page.waitForURL((url) => !url.pathname.startsWith('/admin/connexion'))
 }
 
-export async function fillContact(page: Page) {
+export async function fillContact(page: Page, email = 'marie-claire.hoarau@example.re') {
   await page.getByLabel('Adresse', { exact: true }).fill('12 rue des Flamboyants')
   await page.getByLabel('Code postal').fill('97400')
   await page.getByLabel('Commune', { exact: true }).fill('Saint-Denis')
   await page.getByLabel('Téléphone').fill('0692 12 34 56')
-  await page.getByLabel('Adresse e-mail', { exact: true }).fill('marie-claire.hoarau@example.re')
-  await page.getByLabel('Confirmez l’adresse e-mail').fill('marie-claire.hoarau@example.re')
+  await page.getByLabel('Adresse e-mail', { exact: true }).fill(email)
+  await page.getByLabel('Confirmez l’adresse e-mail').fill(email)
 }
 
 export async function fillSituation(page: Page) {

@@ -206,7 +206,7 @@ const DECLARED: Record<string, Declaration> = {
     access: {
       kind: 'public',
       reason:
-        'Starting a registration is what a visitor does first: it creates an empty draft and hands its private link. Bots are kept out by the honeypot and a per-IP rate limit, and nothing is created while registration is closed.',
+        'Starting a registration is what a visitor does first: it creates an empty draft and gives this browser its session. Bots are kept out by the honeypot and a per-IP rate limit, and nothing is created while registration is closed.',
     },
     args: () => [form({ website: '' })],
   },
@@ -219,6 +219,33 @@ const DECLARED: Record<string, Declaration> = {
     args: (t) => [
       lostLinkState(),
       form({ reference: t.dossierReference, email: t.dossierEmail, website: '' }),
+    ],
+  },
+  'app/(public)/inscription/actions.ts#openResumeLinkAction': {
+    access: {
+      kind: 'public',
+      reason:
+        '« Continuer » on a resume link’s page: the link’s token is the credential, it works once, within 7 days, for the address it was mailed to; a browser holding another draft is asked first.',
+    },
+    args: () => [form({ token: 'x'.repeat(43) })],
+  },
+  'app/(public)/dossier/actions.ts#openDossierLinkAction': {
+    access: {
+      kind: 'public',
+      reason:
+        '« Continuer » on a dossier link’s page: the link’s token is the credential, it works once, within 7 days, for the dossier’s address; a browser holding another dossier is asked first.',
+    },
+    args: () => [form({ token: 'x'.repeat(43) })],
+  },
+  'app/(public)/inscription/actions.ts#requestResumeLinkAction': {
+    access: {
+      kind: 'public',
+      reason:
+        'An applicant who lost a resume link asks a new one for an address: only a demand is recorded, the link goes (after the response, within limits) to drafts whose current address it is, so the caller learns nothing and gains nothing.',
+    },
+    args: () => [
+      { status: 'idle', message: null, fieldErrors: {}, email: '' },
+      form({ email: 'intrus@example.re', website: '' }),
     ],
   },
   'app/(admin)/admin/connexion/actions.ts#signInAction': {

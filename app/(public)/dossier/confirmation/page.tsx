@@ -7,7 +7,7 @@ import { formatDate, formatEuros, formatOpeningHours, formatPhone, phoneHref } f
 import { getApplicantDossier } from '@/lib/server/dossiers/get-applicant-dossier'
 import { readDossierToken } from '@/lib/server/registration/cookies'
 import { receivingCentre } from '@/lib/server/registration/registration-context'
-import { dossierLink } from '@/lib/server/registration/submit-draft'
+import { LINK_TTL_DAYS } from '@/lib/domain/access'
 
 export const metadata: Metadata = {
   title: 'Dossier envoyé',
@@ -97,10 +97,11 @@ export default async function ConfirmationPage() {
           Votre lien personnel
         </h2>
         <p className="mt-1">
-          Il donne accès à votre dossier depuis n’importe quel appareil ; il est aussi dans l’e-mail de
-          confirmation. Ne le transmettez à personne.
+          Sur cet appareil, votre dossier reste ouvert : revenez sur « Suivre mon dossier ». Ailleurs, ouvrez
+          le lien personnel de l’e-mail de confirmation, envoyé à {answers.coordonnees.email} : il fonctionne
+          une fois, pendant {LINK_TTL_DAYS} jours, et ferme le dossier sur les autres appareils. Ne le
+          transmettez à personne ; un nouveau lien peut toujours être demandé.
         </p>
-        <p className="mt-2 rounded bg-surface p-2 font-mono text-xs break-all">{dossierLink(token)}</p>
         <p className="mt-2">
           Vous pouvez retirer votre dossier jusqu’au {formatDate(dossier.withdrawal.deadline)} inclus.
         </p>

@@ -1,7 +1,7 @@
 'use server'
 
 import { lostLinkSchema } from '@/lib/schemas/lost-link'
-import { renewAccessLink } from '@/lib/server/dossiers/renew-access-link'
+import { recordLinkRequest } from '@/lib/server/access/record-link-request'
 import { logEvent } from '@/lib/server/log'
 import { hitRateLimit, RATE_LIMITS } from '@/lib/server/rate-limit'
 import { clientIp } from '@/lib/server/request-context'
@@ -15,8 +15,13 @@ export type LostLinkState = {
 
 /** Same answer whether or not the dossier exists: the form reveals nothing about who applied. */
 const SENT =
-  'Si un dossier correspond à cette référence et à cette adresse, un nouveau lien vient d’y être envoyé. L’ancien lien ne fonctionne plus.'
+  'Si un dossier correspond à cette référence et à cette adresse, un nouveau lien y est envoyé dans quelques minutes. Il fonctionne une fois, pendant 7 jours ; l’accès déjà ouvert sur vos appareils le reste jusqu’à ce que vous l’utilisiez.'
 
+/**
+ * « J'ai perdu mon lien »: the request only records the demand and answers; the matching, the new
+ * link and its e-mail happen after the response (processLinkRequests), so that neither the words
+ * nor the time of the answer say whether a dossier matched, and nothing is revoked.
+ */
 export async function requestNewLinkAction(_state: LostLinkState, form: FormData): Promise<LostLinkState> {
   // Anything but the form's FormData is a forged request: read as an empty form.
   const field = (name: string) => (form instanceof FormData ? form.get(name) : null)
@@ -39,7 +44,7 @@ export async function requestNewLinkAction(_state: LostLinkState, form: FormData
       values,
     }
   }
-  const { renewed } = await renewAccessLink({ reference: parsed.data.reference, email: parsed.data.email })
-  logEvent('info', 'dossier.link_requested', { ip, matched: renewed })
+  await recordLinkRequest({ kind: 'DOSSIER', reference: parsed.data.reference, email: parsed.data.email })
+  logEvent('info', 'dossier.link_requested', { ip })
   return { status: 'sent', message: SENT, fieldErrors: {}, values: { reference: '', email: '' } }
 }

@@ -17,7 +17,6 @@ import { readDraftToken } from '@/lib/server/registration/cookies'
 import { evaluateRegistration } from '@/lib/server/registration/evaluate-registration'
 import { getDraft } from '@/lib/server/registration/get-draft'
 import { stepContextOf } from '@/lib/server/registration/registration-context'
-import { resumeLink } from '@/lib/server/registration/save-draft-step'
 
 type Props = { params: Promise<{ etape: string }> }
 
@@ -47,7 +46,12 @@ export default async function RegistrationStepPage({ params }: Props) {
   if (!isStep(etape)) notFound()
   const token = await readDraftToken()
   const lookup = await getDraft({ token })
-  if (lookup.state !== 'ACTIVE' || !token) redirect(`/inscription?etat=${lookup.state.toLowerCase()}`)
+  if (lookup.state !== 'ACTIVE' || !token)
+    redirect(
+      lookup.state === 'ENDED'
+        ? `/inscription?etat=session-${lookup.reason.toLowerCase()}`
+        : `/inscription?etat=${lookup.state.toLowerCase()}`,
+    )
   const { draft } = lookup
   const { session, programme } = draft.context
   const today = todayIn(new Date())
@@ -161,7 +165,6 @@ export default async function RegistrationStepPage({ params }: Props) {
       completedSteps={draft.completedSteps}
       programmeTitle={programme.title}
       sessionLabel={session.label}
-      resumeLink={resumeLink(token)}
     >
       {content}
     </RegistrationShell>
