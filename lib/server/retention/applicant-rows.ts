@@ -42,7 +42,7 @@ export async function deleteApplicantEmails(
   const resumeLinks = await tx.$executeRaw`
     DELETE FROM "OutboxEmail" o USING "Draft" d
     WHERE d.id = ANY(${scope.draftIds}::uuid[]) AND o.kind = 'RESUME_LINK'
-      AND encode(sha256(convert_to(substring(o.text FROM '/reprendre/([A-Za-z0-9_-]+)'), 'UTF8')), 'hex') = d."tokenHash"`
+      AND d."tokenHash" = ANY(o."linkHashes")`
   return forDossiers.count + resumeLinks
 }
 
