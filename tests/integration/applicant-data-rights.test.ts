@@ -231,7 +231,7 @@ describe('exporting everything held about an applicant', () => {
     const json = JSON.stringify(data)
     expect(json).not.toContain(dossier.token)
     expect(json).not.toContain(hashToken(dossier.token))
-    expect(json).toContain('[lien privé masqué]')
+    expect(json).toMatch(/\/dossier\/acces\/[A-Za-z0-9_-]{3}•••/)
     expect(data.draft.filesNotInDossier).toEqual([
       expect.objectContaining({ pieceTypeCode: 'JOB_SEEKER_CERTIFICATE' }),
     ])

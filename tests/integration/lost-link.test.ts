@@ -3,6 +3,7 @@ import { getDb } from '@/lib/server/db'
 import { hashToken } from '@/lib/server/tokens'
 import { seed } from '@/prisma/seed'
 import { createDossier } from '../support/dossiers'
+import { linkTokenIn } from '../support/mail'
 import { browser } from '../support/next-request'
 import { NOW } from '../support/registration'
 import { contentFingerprint } from '../support/staff'
@@ -39,7 +40,7 @@ describe('a lost dossier link', () => {
     expect(stored.accessTokenHash).not.toBe(hashToken(dossier.token))
     const email = await db.outboxEmail.findFirstOrThrow({ where: { dossierId: dossier.id } })
     expect(email.toAddress).toBe('marie@example.re')
-    const token = /\/dossier\/acces\/([A-Za-z0-9_-]{43})/.exec(email.text)?.[1]
+    const token = linkTokenIn(email, '/dossier/acces/')
     expect(token && hashToken(token)).toBe(stored.accessTokenHash)
     expect(stored.events.map((event) => event.action)).toContain('ACCESS_LINK_RENEWED')
   })

@@ -176,6 +176,35 @@ describe('a queued e-mail with private links', () => {
   })
 })
 
+describe('every e-mail', () => {
+  it('ends with the contact details of the centre that receives dossiers, read from the database', async () => {
+    const { seed } = await import('@/prisma/seed')
+    const { formatPhone } = await import('@/lib/format')
+    await seed(db, { now: new Date('2026-11-26T08:00:00Z') })
+    const centre = await db.centre.findFirstOrThrow({ where: { receivesDossiers: true } })
+    // A change made by staff shows in the next e-mail.
+    await db.centre.update({
+      where: { id: centre.id },
+      data: { phone: '0262 90 12 34', email: 'accueil@cnam.re' },
+    })
+    await db.$transaction((tx) =>
+      enqueueEmail(tx, {
+        kind: 'DOSSIER_MESSAGE',
+        to: 'marie@example.re',
+        subject: 'Message',
+        text: 'Bonjour Marie',
+      }),
+    )
+    expect(await deliverPendingEmails()).toEqual({ sent: 1, failed: 0 })
+    const text = smtp.received[0]!.text
+    expect(text).toContain('Bonjour Marie')
+    expect(text).toContain(centre.name)
+    expect(text).toContain(centre.street)
+    expect(text).toContain(`Tél. ${formatPhone('0262 90 12 34')} · accueil@cnam.re`)
+    expect(text).not.toContain('ci-dessus')
+  })
+})
+
 describe('the migration that masks links at rest', () => {
   const created: string[] = []
   afterAll(async () => {
