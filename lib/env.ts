@@ -23,10 +23,12 @@ export const env = createEnv({
       .refine(isPostgresUrl, 'must look like postgresql://user:password@host:5432/database')
       .optional(),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    /** Public address for links in e-mails; `npm start` requires it with DATABASE_URL (production). */
     PUBLIC_BASE_URL: z.url().optional(),
     /**
-     * Secret (32 characters or more) that encrypts staff TOTP secrets. Required in production and
-     * the same on every instance; `npm start` makes one for the embedded demo database.
+     * Secret (32 characters or more) that encrypts staff TOTP secrets and the outbox's private
+     * links until they are sent. Required in production and the same on every instance; `npm start`
+     * makes one for the embedded demo database.
      */
     AUTH_SECRET: z
       .string()
@@ -62,7 +64,7 @@ export function requireDatabaseUrl(): string {
   return env.DATABASE_URL
 }
 
-/** The public address of the portal, for links in e-mails and QR codes. */
+/** The public address of the portal, for links in e-mails and QR codes (localhost only without DATABASE_URL). */
 export function publicBaseUrl(): string {
   return (env.PUBLIC_BASE_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, '')
 }
@@ -72,7 +74,7 @@ export function secureCookies(): boolean {
   return publicBaseUrl().startsWith('https://') || env.NODE_ENV === 'production'
 }
 
-/** The secret for staff TOTP encryption; a fixed one only outside production. */
+/** The secret for TOTP and outbox-link encryption; a fixed one only outside production. */
 export function authSecret(): string {
   if (env.AUTH_SECRET) return env.AUTH_SECRET
   if (env.NODE_ENV === 'production')

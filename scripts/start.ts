@@ -33,6 +33,13 @@ try {
   fail('Fix the configuration above, then run npm start again.')
 }
 
+// A real database means production: e-mails carry links, which must not point at localhost.
+if (env.DATABASE_URL && !env.PUBLIC_BASE_URL) {
+  fail(
+    'PUBLIC_BASE_URL is not set: with DATABASE_URL, e-mails need the portal’s public address (e.g. PUBLIC_BASE_URL=https://inscriptions.cnam.re; see .env.example).',
+  )
+}
+
 function isPortFree(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const server = net.createServer()

@@ -7,7 +7,7 @@ import { cpSync, rmSync } from 'node:fs'
 import path from 'node:path'
 import { hash } from '@node-rs/argon2'
 import pg from 'pg'
-import { E2E_STAFF, E2E_STAFF_PASSWORD } from '../../tests/e2e/staff-accounts'
+import { E2E_AUTH_SECRET, E2E_STAFF, E2E_STAFF_PASSWORD } from '../../tests/e2e/staff-accounts'
 import { startEmbeddedPostgres } from '../db/embedded'
 import { buildIfStale } from '../lib/build-fingerprint'
 import { prepareDatabase } from '../lib/database-setup'
@@ -58,7 +58,7 @@ const env = {
   DATABASE_URL: databaseUrl,
   PORT: String(port),
   PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
-  AUTH_SECRET: 'end-to-end-tests-only-secret-0123456789',
+  AUTH_SECRET: E2E_AUTH_SECRET,
   NEXT_DIST_DIR: distDir,
   NEXT_TELEMETRY_DISABLED: '1',
   NODE_ENV: 'production' as const,

@@ -13,8 +13,6 @@ import { answers, fillDraft, NOW, uploadPieces } from '../support/registration'
 import { contentFingerprint } from '../support/staff'
 import { resetDatabase } from '../support/test-database'
 
-vi.mock('next/headers', () => import('../support/next-request'))
-vi.mock('next/cache', () => import('../support/next-request'))
 vi.mock('next/server', async (original) => ({
   ...(await original<typeof NextServer>()),
   after: (await import('../support/next-request')).after,

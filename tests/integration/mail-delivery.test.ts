@@ -1,31 +1,9 @@
-import type { AddressInfo } from 'node:net'
-import { SMTPServer } from 'smtp-server'
 import { afterAll, beforeAll, expect, it } from 'vitest'
+import { startSmtpCatcher } from '../support/smtp'
 
 // A real SMTP server on loopback; SMTP_URL must be set before the application's modules load.
-type Received = { from: string; to: string[]; raw: string }
-const received: Received[] = []
-const server = new SMTPServer({
-  authOptional: true,
-  disabledCommands: ['STARTTLS'],
-  logger: false,
-  onData(stream, session, callback) {
-    let raw = ''
-    stream.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')))
-    stream.on('end', () => {
-      received.push({
-        from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
-        to: session.envelope.rcptTo.map((recipient) => recipient.address),
-        raw,
-      })
-      callback()
-    })
-  },
-})
-await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-const port = (server.server.address() as AddressInfo).port
-process.env.SMTP_URL = `smtp://127.0.0.1:${port}`
-process.env.MAIL_FROM = 'Cnam Réunion <inscriptions@cnam.re>'
+const smtp = await startSmtpCatcher()
+const received = smtp.received
 
 const { getDb } = await import('@/lib/server/db')
 const { enqueueEmail } = await import('@/lib/server/mail/outbox')
@@ -37,7 +15,7 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
-  await new Promise<void>((resolve) => server.close(() => resolve()))
+  await smtp.close()
 })
 
 it('sends the pending e-mails of the outbox through SMTP and marks them sent', async () => {
@@ -69,7 +47,7 @@ it('sends the pending e-mails of the outbox through SMTP and marks them sent', a
 })
 
 it('keeps an e-mail pending with its error when the SMTP server is down, and gives up after 5 attempts', async () => {
-  await new Promise<void>((resolve) => server.close(() => resolve()))
+  await smtp.close()
   const id = await db.$transaction((tx) =>
     enqueueEmail(tx, { kind: 'DOSSIER_MESSAGE', to: 'paul@example.re', subject: 'Message', text: 'Bonjour' }),
   )

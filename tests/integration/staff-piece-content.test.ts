@@ -12,10 +12,6 @@ import { becomeIdentity, createStaff, IDENTITIES, signInBrowserAs, type Identity
 import { resetDatabase } from '../support/test-database'
 import { readZip } from '../support/zip'
 
-vi.mock('next/headers', () => import('../support/next-request'))
-vi.mock('next/cache', () => import('../support/next-request'))
-vi.mock('next/navigation', () => import('../support/next-request'))
-
 type Handler = (
   request: Request,
   context: { params: Promise<{ id: string }> },

@@ -1,6 +1,7 @@
 // Private links as a person and as a mail scanner use them, so that tests say what happens to a
 // link (opened, refused, prefetched) without depending on how the portal implements the exchange.
 import { getDb } from '@/lib/server/db'
+import { deliveredText } from './mail'
 import { expectRedirect } from './next-request'
 
 export type PrivateLink = { path: string; token: string; kind: 'resume' | 'dossier' }
@@ -24,7 +25,8 @@ export async function lastLink(kind: string, to?: string): Promise<PrivateLink> 
     where: { kind, ...(to ? { toAddress: to } : {}) },
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
   })
-  const link = linkIn(email.text)
+  // The outbox stores links masked: read the text the recipient gets.
+  const link = linkIn(deliveredText(email))
   if (!link) throw new Error(`No private link in the ${kind} e-mail`)
   return link
 }

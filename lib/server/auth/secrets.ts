@@ -27,7 +27,7 @@ function key(): Buffer {
   return createHash('sha256').update(authSecret()).digest()
 }
 
-/** Encrypts a TOTP secret at rest (AES-256-GCM). */
+/** Encrypts a secret at rest (AES-256-GCM): TOTP secrets, the outbox's private links. */
 export function sealSecret(plain: string): string {
   const iv = randomBytes(12)
   const cipher = createCipheriv('aes-256-gcm', key(), iv)

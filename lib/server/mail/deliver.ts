@@ -3,7 +3,8 @@ import nodemailer, { type Transporter } from 'nodemailer'
 import { env } from '@/lib/env'
 import { getDb } from '@/lib/server/db'
 import { logEvent } from '@/lib/server/log'
-import { maskPrivateLinks } from './outbox'
+import { maskPrivateLinks, NEW_LINK_ADVICE } from '@/lib/domain/private-links'
+import { deliverableText } from './outbox'
 
 let transporter: Transporter | null | undefined
 
@@ -14,10 +15,16 @@ function getTransporter(): Transporter | null {
 
 const MAX_ATTEMPTS = 5
 
+/** Why an e-mail is given up without trying: its private links cannot be restored. */
+export const LINKS_UNAVAILABLE = `Lien privé indisponible (effacé, ou AUTH_SECRET changé) : ${NEW_LINK_ADVICE}`
+
 /**
  * Sends pending e-mails of the outbox. Safe on several instances at once: each batch is claimed
  * with FOR UPDATE SKIP LOCKED. Without SMTP_URL nothing is sent: e-mails stay pending for staff to
  * see, and in development they are printed (private links masked).
+ *
+ * Private links are restored for the SMTP message only (lib/server/mail/outbox.ts); their sealed
+ * secrets are erased as soon as the e-mail is sent or given up, so the row opens nothing after.
  */
 export async function deliverPendingEmails(
   options: { limit?: number } = {},
@@ -30,21 +37,33 @@ export async function deliverPendingEmails(
   await db.$transaction(
     async (tx) => {
       const batch = await tx.$queryRaw<
-        Array<{ id: string; toAddress: string; subject: string; text: string; attempts: number }>
+        Array<{
+          id: string
+          toAddress: string
+          subject: string
+          text: string
+          sealedLinks: string | null
+          linkHashes: string[] | null
+          attempts: number
+        }>
       >`
-        SELECT id, "toAddress", subject, text, attempts FROM "OutboxEmail"
+        SELECT id, "toAddress", subject, text, "sealedLinks", "linkHashes", attempts FROM "OutboxEmail"
         WHERE status = 'PENDING' ORDER BY "createdAt" LIMIT ${options.limit ?? 20} FOR UPDATE SKIP LOCKED`
       for (const email of batch) {
-        try {
-          await transport.sendMail({
-            from: env.MAIL_FROM,
-            to: email.toAddress,
-            subject: email.subject,
-            text: email.text,
-          })
+        const text = deliverableText(email)
+        if (text === null) {
           await tx.outboxEmail.update({
             where: { id: email.id },
-            data: { status: 'SENT', sentAt: new Date(), attempts: { increment: 1 } },
+            data: { status: 'FAILED', lastError: LINKS_UNAVAILABLE, sealedLinks: null },
+          })
+          failed += 1
+          continue
+        }
+        try {
+          await transport.sendMail({ from: env.MAIL_FROM, to: email.toAddress, subject: email.subject, text })
+          await tx.outboxEmail.update({
+            where: { id: email.id },
+            data: { status: 'SENT', sentAt: new Date(), attempts: { increment: 1 }, sealedLinks: null },
           })
           sent += 1
         } catch (error) {
@@ -54,7 +73,8 @@ export async function deliverPendingEmails(
             data: {
               attempts,
               lastError: error instanceof Error ? error.message.slice(0, 500) : 'unknown',
-              status: attempts >= MAX_ATTEMPTS ? 'FAILED' : 'PENDING',
+              // Given up: its links die with it (staff send a new one rather than retry).
+              ...(attempts >= MAX_ATTEMPTS ? { status: 'FAILED', sealedLinks: null } : { status: 'PENDING' }),
             },
           })
           failed += 1

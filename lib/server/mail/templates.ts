@@ -4,9 +4,6 @@ import type { IsoDate } from '@/lib/domain/dates'
 import type { Centre } from '@/lib/domain/programme'
 import { formatDate, formatEuros, formatOpeningHours, formatPhone } from '@/lib/format'
 
-const SIGNATURE =
-  '\n—\nCnam — Centre régional de La Réunion\nCe message est envoyé automatiquement : pour nous écrire, utilisez les coordonnées ci-dessus.'
-
 function centreLines(centre: Centre | null): string {
   if (!centre) return ''
   const address = [
@@ -19,6 +16,17 @@ function centreLines(centre: Centre | null): string {
     .join(', ')
   const hours = formatOpeningHours(centre.openingHours)
   return `${centre.name}\n${address}\nTél. ${formatPhone(centre.phone)}${centre.email ? ` · ${centre.email}` : ''}${hours.length ? `\nOuvert ${hours.join(', ')}.` : ''}`
+}
+
+/**
+ * The end of every e-mail (lib/server/mail/outbox.ts adds it): who writes, and how to reach the
+ * centre — its address, phone, e-mail and hours as the programme page shows them.
+ */
+export function emailFooter(centre: Centre | null): string {
+  const contact = centreLines(centre)
+  return `—
+Cnam — Centre régional de La Réunion
+${contact ? `${contact}\nCe message est envoyé automatiquement : pour nous écrire, utilisez ces coordonnées.` : 'Ce message est envoyé automatiquement : merci de ne pas y répondre.'}`
 }
 
 export function resumeLinkEmail(options: {
@@ -36,8 +44,7 @@ Vous avez commencé votre inscription à la formation « ${options.programmeTitl
 Pour la reprendre, sur cet appareil ou un autre, ouvrez ce lien personnel :
 ${options.link}
 
-Ce lien fonctionne une fois, pendant ${LINK_TTL_DAYS} jours ; un nouveau lien peut toujours être demandé depuis la page d’inscription. Il est privé : ne le transmettez à personne. Votre brouillon est conservé jusqu’au ${formatDate(options.expiresOn)} ; chaque enregistrement prolonge ce délai.
-${SIGNATURE}`,
+Ce lien fonctionne une fois, pendant ${LINK_TTL_DAYS} jours ; un nouveau lien peut toujours être demandé depuis la page d’inscription. Il est privé : ne le transmettez à personne. Votre brouillon est conservé jusqu’au ${formatDate(options.expiresOn)} ; chaque enregistrement prolonge ce délai.`,
   }
 }
 
@@ -68,8 +75,7 @@ ${centreLines(options.centre)}
 Suivez votre dossier, imprimez votre formulaire d’inscription ou retirez votre dossier avec ce lien personnel (il fonctionne une fois, pendant ${LINK_TTL_DAYS} jours ; ne le transmettez à personne) :
 ${options.dossierLink}
 
-Vous pouvez retirer votre dossier jusqu’au ${formatDate(options.withdrawalDeadline)} inclus (délai de rétractation).
-${SIGNATURE}`,
+Vous pouvez retirer votre dossier jusqu’au ${formatDate(options.withdrawalDeadline)} inclus (délai de rétractation).`,
   }
 }
 
@@ -79,8 +85,7 @@ export function dossierWithdrawnEmail(options: { reference: string; programmeTit
     text: `Bonjour,
 
 Votre dossier d’inscription ${options.reference} à la formation « ${options.programmeTitle} » est retiré, comme vous l’avez demandé.
-Si vous avez déjà envoyé un chèque, il vous sera rendu ou ne sera pas encaissé.
-${SIGNATURE}`,
+Si vous avez déjà envoyé un chèque, il vous sera rendu ou ne sera pas encaissé.`,
   }
 }
 
@@ -99,8 +104,7 @@ Message du service des inscriptions :
 ${options.message}
 
 Envoyez ces pièces depuis la page de votre dossier : votre dossier reprendra son examen dès qu’elles seront reçues.
-${FOLLOW_UP}
-${SIGNATURE}`,
+${FOLLOW_UP}`,
   }
 }
 
@@ -113,8 +117,7 @@ Le service des inscriptions vous écrit au sujet de votre dossier ${options.refe
 
 ${options.message}
 
-${FOLLOW_UP}
-${SIGNATURE}`,
+${FOLLOW_UP}`,
   }
 }
 
@@ -136,8 +139,7 @@ export function decisionEmail(options: {
 ${lines[options.decision]}
 ${options.reason ? `\nMotif : ${options.reason}\n` : ''}
 Pour toute question, contactez le centre en rappelant la référence de votre dossier.
-${FOLLOW_UP}
-${SIGNATURE}`,
+${FOLLOW_UP}`,
   }
 }
 
@@ -165,8 +167,7 @@ ${options.link}
 
 Ce lien est valable jusqu’au ${invitationDeadline.format(options.expiresAt)} (heure de La Réunion) et ne sert qu’une fois. Ne le transmettez à personne. Passé ce délai, demandez une nouvelle invitation à un administrateur.
 
-Si vous n’attendiez pas ce message, ignorez-le : aucun accès n’est ouvert sans ce lien.
-${SIGNATURE}`,
+Si vous n’attendiez pas ce message, ignorez-le : aucun accès n’est ouvert sans ce lien.`,
   }
 }
 
@@ -179,7 +180,6 @@ Vous avez demandé un nouveau lien pour suivre votre dossier d’inscription ${o
 ${options.link}
 
 Ce lien fonctionne une fois, pendant ${LINK_TTL_DAYS} jours ; en l’ouvrant, vous fermez l’accès au dossier sur vos autres appareils. Il est privé : ne le transmettez à personne.
-Si vous n’êtes pas à l’origine de cette demande, ignorez ce message : rien ne change tant que ce lien n’est pas ouvert.
-${SIGNATURE}`,
+Si vous n’êtes pas à l’origine de cette demande, ignorez ce message : rien ne change tant que ce lien n’est pas ouvert.`,
   }
 }

@@ -42,8 +42,8 @@ export async function deleteApplicantEmails(
   const resumeLinks = await tx.$executeRaw`
     DELETE FROM "OutboxEmail" o USING "Draft" d
     WHERE d.id = ANY(${scope.draftIds}::uuid[]) AND o.kind = 'RESUME_LINK'
-      AND encode(sha256(convert_to(substring(o.text FROM '/reprendre/([A-Za-z0-9_-]+)'), 'UTF8')), 'hex')
-        IN (SELECT l."tokenHash" FROM "ApplicantLink" l WHERE l."draftId" = d.id)`
+      AND (o."toAddress" = d.email
+        OR EXISTS (SELECT 1 FROM "ApplicantLink" l WHERE l."draftId" = d.id AND l."tokenHash" = ANY(o."linkHashes")))`
   // The links themselves name the address they were sent to.
   await tx.applicantLink.deleteMany({
     where: { OR: [{ draftId: { in: scope.draftIds } }, { dossierId: { in: scope.dossierIds } }] },

@@ -5,7 +5,7 @@ import { assertCan } from '@/lib/server/auth/authorize'
 import type { StaffActor } from '@/lib/server/auth/staff-session'
 import { getDb } from '@/lib/server/db'
 import { logEvent } from '@/lib/server/log'
-import { maskPrivateLinks } from '@/lib/server/mail/outbox'
+import { maskPrivateLinks } from '@/lib/domain/private-links'
 
 const EXTENSIONS: Record<string, string> = {
   'application/pdf': 'pdf',
@@ -77,9 +77,9 @@ export async function exportApplicantData(options: {
       SELECT o.kind, o."toAddress", o.subject, o.text, o.status::text AS status, o."createdAt", o."sentAt"
       FROM "OutboxEmail" o
       WHERE o."dossierId" = ${dossier.id}::uuid
-         OR (o.kind = 'RESUME_LINK' AND encode(sha256(convert_to(
-               substring(o.text FROM '/reprendre/([A-Za-z0-9_-]+)'), 'UTF8')), 'hex')
-             IN (SELECT l."tokenHash" FROM "ApplicantLink" l WHERE l."draftId" = ${dossier.draftId}::uuid))
+         OR (o.kind = 'RESUME_LINK' AND EXISTS (
+               SELECT 1 FROM "ApplicantLink" l
+               WHERE l."draftId" = ${dossier.draftId}::uuid AND l."tokenHash" = ANY(o."linkHashes")))
       ORDER BY o."createdAt", o.id`
     const staffIds = [
       ...dossier.events.map((event) => event.actorId),

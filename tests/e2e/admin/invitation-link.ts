@@ -1,8 +1,11 @@
 // Reads an invitation's private link where a real invitee would find it: in the e-mail. The
-// portal exposes it nowhere (the outbox page masks it, and only its hash is kept on the account),
-// so the test reads the queued e-mail straight from the end-to-end database, as a mail catcher
-// would show it.
+// portal exposes it nowhere (the outbox keeps it masked, its secret sealed with AUTH_SECRET until
+// delivery, and only its hash on the account), so the test does what the delivery path does
+// (lib/server/mail/outbox.ts, deliverableText) with the end-to-end server's AUTH_SECRET: it opens
+// the sealed secrets of the queued e-mail (the e2e server has no mail server, so it stays queued).
+import { createDecipheriv, createHash } from 'node:crypto'
 import pg from 'pg'
+import { E2E_AUTH_SECRET } from '../staff-accounts'
 
 /** The end-to-end server's database (see scripts/test/e2e-server.ts). */
 function e2eDatabaseUrl(): string {
@@ -15,19 +18,31 @@ function e2eDatabaseUrl(): string {
   return base.toString()
 }
 
+/** lib/server/auth/secrets.ts's openSecret, which the test process cannot import (server-only). */
+function openSealed(sealed: string): string[] {
+  const [iv, tag, body] = sealed.split('.').map((part) => Buffer.from(part, 'base64url'))
+  const key = createHash('sha256').update(E2E_AUTH_SECRET).digest()
+  const decipher = createDecipheriv('aes-256-gcm', key, iv!)
+  decipher.setAuthTag(tag!)
+  return JSON.parse(Buffer.concat([decipher.update(body!), decipher.final()]).toString('utf8')) as string[]
+}
+
 /** The path (/admin/invitation/…) of the last invitation e-mailed to `email`. */
 export async function invitationPathFor(email: string): Promise<string> {
   const client = new pg.Client({ connectionString: e2eDatabaseUrl() })
   await client.connect()
   try {
-    const { rows } = await client.query<{ text: string }>(
-      `SELECT text FROM "OutboxEmail" WHERE kind = 'STAFF_INVITATION' AND "toAddress" = $1
+    const { rows } = await client.query<{ text: string; sealedLinks: string | null }>(
+      `SELECT text, "sealedLinks" FROM "OutboxEmail" WHERE kind = 'STAFF_INVITATION' AND "toAddress" = $1
        ORDER BY "createdAt" DESC LIMIT 1`,
       [email],
     )
-    const path = /\/admin\/invitation\/[A-Za-z0-9_-]{43}/.exec(rows[0]?.text ?? '')?.[0]
-    if (!path) throw new Error(`No invitation e-mail for ${email}`)
-    return path
+    const row = rows[0]
+    // The stored text shows the link masked (/admin/invitation/Ab3•••); the invitation e-mail has one link.
+    const visible = /\/admin\/invitation\/([A-Za-z0-9_-]{3})•••/.exec(row?.text ?? '')?.[1]
+    const token = row?.sealedLinks ? openSealed(row.sealedLinks)[0] : undefined
+    if (!visible || !token?.startsWith(visible)) throw new Error(`No invitation e-mail for ${email}`)
+    return `/admin/invitation/${token}`
   } finally {
     await client.end()
   }

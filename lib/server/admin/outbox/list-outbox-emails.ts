@@ -1,11 +1,11 @@
 import 'server-only'
 import { EMAIL_STATUSES, type EmailStatus } from '@/lib/domain/outbox'
+import { maskPrivateLinks } from '@/lib/domain/private-links'
 import type { OutboxFilter } from '@/lib/schemas/staff'
 import { assertCan } from '@/lib/server/auth/authorize'
 import type { StaffActor } from '@/lib/server/auth/staff-session'
 import { getDb } from '@/lib/server/db'
 import type { Prisma } from '@/lib/generated/prisma/client'
-import { maskStaffScreenText } from './mask-staff-screen-text'
 
 export const OUTBOX_PAGE_SIZE = 25
 
@@ -36,7 +36,8 @@ export type OutboxPage = {
 
 /**
  * The outbox for staff: e-mails newest first, filtered by status, kind and recipient, with their
- * text's private links masked (see mask-staff-screen-text.ts).
+ * text's private links masked: they are stored masked, and masking again covers any row or error
+ * message written otherwise (whoever holds an invitation link chooses that account's password).
  */
 export async function listOutboxEmails(options: {
   actor: StaffActor | null
@@ -79,8 +80,8 @@ export async function listOutboxEmails(options: {
   return {
     emails: rows.map((row) => ({
       ...row,
-      text: maskStaffScreenText(row.text),
-      lastError: row.lastError ? maskStaffScreenText(row.lastError) : null,
+      text: maskPrivateLinks(row.text),
+      lastError: row.lastError ? maskPrivateLinks(row.lastError) : null,
     })),
     total,
     page,

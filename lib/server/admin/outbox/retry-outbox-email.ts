@@ -1,4 +1,5 @@
 import 'server-only'
+import { NEW_LINK_ADVICE } from '@/lib/domain/private-links'
 import type { FormResult } from '@/lib/schemas/staff'
 import { assertCan } from '@/lib/server/auth/authorize'
 import type { StaffActor } from '@/lib/server/auth/staff-session'
@@ -21,12 +22,25 @@ export async function retryOutboxEmail(options: {
   // Retrying writes to the queue: administrators only (there is no narrower permission for it).
   assertCan(options.actor, 'staff.manage')
   if (!UUID.test(options.emailId)) return { ok: false, fieldErrors: {}, formError: 'Courriel introuvable.' }
-  const { count } = await getDb().outboxEmail.updateMany({
-    where: { id: options.emailId, status: 'FAILED' },
+  const db = getDb()
+  // An e-mail whose private links were erased (given up) would go out with dead links.
+  const { count } = await db.outboxEmail.updateMany({
+    where: {
+      id: options.emailId,
+      status: 'FAILED',
+      OR: [{ linkHashes: { isEmpty: true } }, { sealedLinks: { not: null } }],
+    },
     data: { status: 'PENDING', attempts: 0 },
   })
   if (count === 0) {
-    return { ok: false, fieldErrors: {}, formError: 'Ce courriel n’est plus en échec : actualisez la page.' }
+    const failed = await db.outboxEmail.count({ where: { id: options.emailId, status: 'FAILED' } })
+    return {
+      ok: false,
+      fieldErrors: {},
+      formError: failed
+        ? `Ce courriel contenait un lien privé, effacé quand son envoi a été abandonné : ${NEW_LINK_ADVICE}`
+        : 'Ce courriel n’est plus en échec : actualisez la page.',
+    }
   }
   logEvent('info', 'outbox.retried', { actorId: options.actor.userId, emailId: options.emailId })
   // Nothing new to print: this only wakes up delivery when a mail server is configured.
