@@ -2,7 +2,6 @@
 // test server, see with-test-database.ts), a production build of its own (.next-e2e, so that the
 // build `npm start` serves is left alone), and `next start` on E2E_PORT (3100), plus a second
 // instance on E2E_PORT + 1.
-import { spawn } from 'node:child_process'
 import { cpSync, rmSync } from 'node:fs'
 import path from 'node:path'
 import { hash } from '@node-rs/argon2'
@@ -11,6 +10,7 @@ import { E2E_STAFF, E2E_STAFF_PASSWORD } from '../../tests/e2e/staff-accounts'
 import { startEmbeddedPostgres } from '../db/embedded'
 import { buildIfStale } from '../lib/build-fingerprint'
 import { prepareDatabase } from '../lib/database-setup'
+import { serveWorkers } from '../lib/serve-workers'
 
 const DATABASE = 'portal_e2e'
 const port = Number(process.env.E2E_PORT ?? 3100)
@@ -70,15 +70,23 @@ if (buildIfStale({ root, distDir, env, log }) === 'failed') {
   process.exit(1)
 }
 
+// Each instance is served the way `npm start` serves: several `next start` workers on one port
+// (2 unless WEB_CONCURRENCY says otherwise), so the suite also proves that nothing depends on which
+// worker answers.
+const workersPerInstance = Number(process.env.WEB_CONCURRENCY ?? 2)
 const start = (instancePort: number, instanceDistDir: string) =>
-  spawn(process.execPath, [nextBin, 'start', '--port', String(instancePort), '--hostname', '127.0.0.1'], {
-    stdio: 'inherit',
+  serveWorkers({
+    nextBin,
+    port: instancePort,
+    hostname: '127.0.0.1',
+    count: workersPerInstance,
     env: {
       ...env,
       PORT: String(instancePort),
       PUBLIC_BASE_URL: `http://127.0.0.1:${instancePort}`,
       NEXT_DIST_DIR: instanceDistDir,
     },
+    log,
   })
 
 // A second instance on the next port, on the same database, as behind a load balancer: a copy of
@@ -95,13 +103,13 @@ const instances = [start(port, distDir), start(port + 1, secondDistDir)]
 
 let stopping = false
 const stop = async (code: number) => {
-  // Called by the signal and again by each instance's exit: stop once.
+  // Called by the signal and again when a group gives up: stop once.
   if (stopping) return
   stopping = true
-  for (const instance of instances) instance.kill('SIGTERM')
+  await Promise.all(instances.map((instance) => instance.stop()))
   await server.stop()
   process.exit(code)
 }
 process.on('SIGINT', () => void stop(0))
 process.on('SIGTERM', () => void stop(0))
-for (const instance of instances) instance.on('exit', (code) => void stop(code ?? 1))
+for (const instance of instances) void instance.done.then((code) => stop(code))
