@@ -1,6 +1,12 @@
 import { fileURLToPath } from 'node:url'
 import type { NextConfig } from 'next'
-import { ALLOWED_WRITE_ORIGINS, BASELINE_HEADERS, FILE_POLICY } from './lib/security/headers.mjs'
+import {
+  ALLOWED_WRITE_ORIGINS,
+  BASELINE_HEADERS,
+  FILE_POLICY,
+  responseHeaders,
+  UNPROXIED_ROUTES,
+} from './lib/security/headers.mjs'
 
 const config: NextConfig = {
   // A separate build folder lets the end-to-end tests build against their own database without
@@ -16,14 +22,25 @@ const config: NextConfig = {
     // Next refuses a server action whose Origin is not the host it was sent to; hosts listed here
     // are accepted too (README, "Security headers").
     serverActions: { allowedOrigins: ALLOWED_WRITE_ORIGINS },
+    // Bodies the proxy sees are copied up to this size (the rest is cut off). Above any body we
+    // accept, so that our own limits answer (413 naming the file) rather than a truncated body.
+    proxyClientMaxBodySize: 11 * 1024 * 1024,
   },
   // proxy.ts sets the headers of every other response; its matcher skips Next's build files.
   async headers() {
     const headers = { ...BASELINE_HEADERS, 'Content-Security-Policy': FILE_POLICY }
-    return ['/_next/static/:path*', '/_next/image'].map((source) => ({
-      source,
-      headers: Object.entries(headers).map(([key, value]) => ({ key, value })),
-    }))
+    const toList = (values: Record<string, string>) =>
+      Object.entries(values).map(([key, value]) => ({ key, value }))
+    return [
+      ...['/_next/static/:path*', '/_next/image'].map((source) => ({ source, headers: toList(headers) })),
+      // The routes proxy.ts skips get the headers it would have set (they depend on the path only).
+      ...UNPROXIED_ROUTES.map((source) => ({
+        source,
+        headers: toList(
+          responseHeaders({ pathname: source, searchParams: new URLSearchParams(), prerendered: new Set() }),
+        ),
+      })),
+    ]
   },
 }
 

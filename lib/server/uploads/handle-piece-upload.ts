@@ -1,4 +1,5 @@
 import 'server-only'
+import { routeForLogs } from '@/lib/security/headers.mjs'
 import { logSecurityEvent } from '@/lib/server/log-security-event'
 import { hitRateLimit, RATE_LIMITS } from '@/lib/server/rate-limit'
 import { clientIp } from '@/lib/server/request-context'
@@ -25,25 +26,29 @@ export async function handlePieceUpload(
     ) => Promise<{ ok: true; body: Record<string, unknown> } | { ok: false; message: string }>
   },
 ): Promise<Response> {
+  // proxy.ts does not run for the upload routes (UNPROXIED_ROUTES), so the route is named here.
+  const route = routeForLogs(new URL(request.url).pathname)
+  const logRefusal = (event: string, fields: Record<string, string | number>) =>
+    logSecurityEvent('warn', event, { route, ...fields })
   if (!isSameOrigin(request)) {
-    await logSecurityEvent('warn', 'upload.refused', { code: 'CROSS_ORIGIN' })
+    await logRefusal('upload.refused', { code: 'CROSS_ORIGIN' })
     return json(403, { message: 'Envoi refusé.' })
   }
   if (!options.token) {
-    await logSecurityEvent('warn', 'upload.refused', { code: 'NO_TOKEN' })
+    await logRefusal('upload.refused', { code: 'NO_TOKEN' })
     return json(401, { message: options.missingTokenMessage })
   }
   const ip = await clientIp()
   const limit = await hitRateLimit({ rule: RATE_LIMITS.upload, subject: ip })
   if (!limit.allowed) {
-    await logSecurityEvent('warn', 'rate_limit.hit', { rule: RATE_LIMITS.upload.name })
+    await logRefusal('rate_limit.hit', { rule: RATE_LIMITS.upload.name })
     return json(429, {
       message: 'Trop de fichiers envoyés depuis votre connexion : réessayez dans une heure.',
     })
   }
   const received = await receivePieceUpload(request)
   if (!received.ok) {
-    await logSecurityEvent('warn', 'upload.refused', { code: received.code, status: received.status })
+    await logRefusal('upload.refused', { code: received.code, status: received.status })
     return json(received.status, { message: received.message })
   }
   // Inspection and storage hold the file in memory: a bounded number at once per process.
@@ -54,7 +59,7 @@ export async function handlePieceUpload(
   })
   if (slot.busy) {
     await received.file.dispose()
-    await logSecurityEvent('warn', 'upload.refused', { code: 'BUSY', status: 503 })
+    await logRefusal('upload.refused', { code: 'BUSY', status: 503 })
     return json(
       503,
       {
@@ -66,11 +71,11 @@ export async function handlePieceUpload(
   }
   const { parsed, stored } = slot.value
   if (!parsed.ok) {
-    await logSecurityEvent('warn', 'upload.refused', { code: parsed.code, status: parsed.status })
+    await logRefusal('upload.refused', { code: parsed.code, status: parsed.status })
     return json(parsed.status, { message: parsed.message })
   }
   if (stored?.ok) return json(201, stored.body)
   // The draft or dossier refused it (expired, piece not asked for…): its message is not logged.
-  await logSecurityEvent('warn', 'upload.refused', { code: 'NOT_ACCEPTED' })
+  await logRefusal('upload.refused', { code: 'NOT_ACCEPTED' })
   return json(422, { message: stored?.message ?? 'Envoi refusé.' })
 }
