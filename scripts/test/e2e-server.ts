@@ -2,7 +2,7 @@
 // test server, see with-test-database.ts), a production build of its own (.next-e2e, so that the
 // build `npm start` serves is left alone), and `next start` on E2E_PORT (3100), plus a second
 // instance on E2E_PORT + 1.
-import { cpSync, rmSync } from 'node:fs'
+import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { hash } from '@node-rs/argon2'
 import pg from 'pg'
@@ -100,6 +100,14 @@ cpSync(path.join(root, distDir), path.join(root, secondDistDir), {
   filter: (source) => source !== path.join(root, distDir, 'cache'),
 })
 const instances = [start(port, distDir), start(port + 1, secondDistDir)]
+mkdirSync(path.join(root, '.data'), { recursive: true })
+// What tests/e2e/capacity needs to start more workers on this build and database (test values only).
+writeFileSync(
+  path.join(root, '.data', `e2e-server-${port}.json`),
+  JSON.stringify({
+    env: { DATABASE_URL: databaseUrl, AUTH_SECRET: env.AUTH_SECRET, NEXT_DIST_DIR: distDir },
+  }),
+)
 
 let stopping = false
 const stop = async (code: number) => {
