@@ -11,6 +11,9 @@ const MIN_UPTIME_MS = 5_000
 /** Replacements allowed in a row for workers that die before MIN_UPTIME_MS, before giving up. */
 const MAX_QUICK_DEATHS = 5
 
+/** Logged once every worker of a group listens (benchmarks and tests wait for it). */
+export const ALL_LISTENING = 'All workers listening'
+
 export type WorkerGroup = {
   /** SIGTERM to every worker: each stops accepting, finishes its requests in flight, exits. */
   stop: () => Promise<void>
@@ -40,6 +43,7 @@ export function serveWorkers(options: {
   const workers = new Set<Worker>()
   let stopping = false
   let quickDeaths = 0
+  let listening = 0
   let resolveDone: (code: number) => void = () => {}
   const done = new Promise<number>((resolve) => (resolveDone = resolve))
 
@@ -49,6 +53,9 @@ export function serveWorkers(options: {
     const worker = cluster.fork(options.env)
     const startedAt = Date.now()
     workers.add(worker)
+    worker.once('listening', () => {
+      if (++listening === options.count) options.log(`${ALL_LISTENING} on port ${options.port}.`)
+    })
     worker.on('exit', (code, signal) => {
       workers.delete(worker)
       if (stopping) {

@@ -19,6 +19,7 @@ import {
   startRegistration,
   uploadAllPieces,
 } from '../registration/helpers'
+import { ALL_LISTENING } from '../../../scripts/lib/serve-workers'
 import { PORT } from '../security/support'
 
 test.describe.configure({ mode: 'serial' })
@@ -56,8 +57,7 @@ async function startGroup(port: number): Promise<Group> {
       (response) => response.ok,
       () => false,
     )
-    // Both workers listening: the primary prints one « Ready » per worker.
-    if (ready && output.join('').split('Ready in').length > 2) break
+    if (ready && output.join('').includes(ALL_LISTENING)) break
     if (i > 120) throw new Error(`The workers did not start:\n${output.join('')}`)
     await new Promise((resolve) => setTimeout(resolve, 500))
   }
