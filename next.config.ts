@@ -13,6 +13,9 @@ const config: NextConfig = {
   // replacing the build `npm start` serves.
   distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,
+  // A reverse proxy compresses for less CPU than Node: COMPRESSION=off leaves it to the proxy
+  // (README, « Every core »). Read at `next start`, like NEXT_DIST_DIR.
+  compress: process.env.COMPRESSION !== 'off',
   reactStrictMode: true,
   // Next's file-system cache, with invalidation shared by every instance (lib/cache/shared-tags.mjs)
   // and each prerendered page stored with a CSP listing the hashes of its inline scripts
