@@ -64,7 +64,9 @@ export async function receivePieceUpload(request: Request): Promise<ReceivedUplo
   try {
     parser = busboy({
       headers: { 'content-type': request.headers.get('content-type') ?? '' },
-      limits: { files: 1, fileSize: MAX_UPLOAD_BYTES, fields: 4, fieldSize: 1024, parts: 6 },
+      // busboy reports its limit when a file reaches it: one byte more than ours, so that a
+      // file of exactly MAX_UPLOAD_BYTES is accepted.
+      limits: { files: 1, fileSize: MAX_UPLOAD_BYTES + 1, fields: 4, fieldSize: 1024, parts: 6 },
       defParamCharset: 'utf8',
     })
   } catch {
@@ -79,8 +81,12 @@ export async function receivePieceUpload(request: Request): Promise<ReceivedUplo
     const settle = (result: ReceivedUpload) => {
       if (settled) return
       settled = true
+      // The rest of the body is read and dropped, not cancelled: cancelling the stream Next gives
+      // a route handler makes its feeder throw (« ReadableStream is already closed »).
       source.unpipe(parser)
-      source.destroy()
+      parser.on('error', () => {})
+      source.on('error', () => {})
+      source.resume()
       if (!result.ok && file) void file.spool.dispose()
       resolve(result)
     }
