@@ -35,7 +35,8 @@ export default defineConfig({
   webServer: {
     command: 'tsx --conditions=react-server scripts/test/e2e-server.ts',
     url: `http://127.0.0.1:${port}/`,
-    timeout: 300_000,
+    // A first build on a busy 2-core machine can take several minutes.
+    timeout: 900_000,
     reuseExistingServer: false,
     // Otherwise Playwright SIGKILLs the process group: the embedded PostgreSQL dies mid-write and
     // the next command on the same files (CI's fuzzing, right after) found it still going away.

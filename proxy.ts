@@ -142,7 +142,10 @@ function shortAnswer(status: number, message: string): NextResponse {
 }
 
 export const config = {
-  // Everything but Next's build files (hashed, immutable: next.config.ts gives them the baseline
-  // headers). Prefetches included: their RSC payloads carry the same personal data as the page.
-  matcher: ['/((?!_next/static|_next/image).*)'],
+  // Everything but Next's build files (hashed, immutable) and the piece upload routes:
+  // next.config.ts gives both their headers (UNPROXIED_ROUTES). Next copies every body the proxy
+  // sees into memory (up to proxyClientMaxBodySize), so uploads skip it and are streamed to disk
+  // instead (lib/server/uploads/read-upload.ts). Prefetches included: their RSC payloads carry the
+  // same personal data as the page.
+  matcher: ['/((?!_next/static|_next/image|api/inscription/pieces$|api/dossier/pieces$).*)'],
 }

@@ -43,6 +43,8 @@ export const env = createEnv({
     MAIL_FROM: z.string().default('Cnam Réunion <inscriptions@cnam.re>'),
     /** Number of reverse proxies in front of the portal that append to X-Forwarded-For. */
     TRUSTED_PROXIES: z.coerce.number().int().min(0).max(5).default(0),
+    /** `next start` workers `npm start` runs (one per core when unset; 1 is allowed). */
+    WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
     EMBEDDED_DB_DIR: z.string().default('.data/postgres'),
     EMBEDDED_DB_PORT: z.coerce.number().int().min(1024).max(65535).default(54320),
   },

@@ -3,12 +3,13 @@
 //   2. its schema: committed migrations applied (safe with several instances starting at once);
 //   3. its data: the brochure seeded when the database is empty;
 //   4. a production build, rebuilt only when the sources changed;
-//   5. `next start` on PORT.
+//   5. `next start` on PORT, one worker per core (WEB_CONCURRENCY), restarted if one dies.
 // `--dev` runs `next dev` instead of 4-5; `--build-only` stops after 4.
 import { spawn } from 'node:child_process'
 import net from 'node:net'
 import path from 'node:path'
 import { buildIfStale } from './lib/build-fingerprint'
+import { serveWorkers, workerCount } from './lib/serve-workers'
 import { prepareDatabase } from './lib/database-setup'
 import { demoAuthSecret, ensureDemoAccount } from './lib/demo'
 import { resolveDatabase } from './db/local-database'
@@ -108,15 +109,23 @@ if (demo) {
   )
 }
 
-const server = spawn(
-  process.execPath,
-  [nextBin, mode === 'dev' ? 'dev' : 'start', '--port', String(env.PORT)],
-  {
+if (mode === 'dev') {
+  const server = spawn(process.execPath, [nextBin, 'dev', '--port', String(env.PORT)], {
     stdio: 'inherit',
-    env: mode === 'dev' ? childEnv : { ...childEnv, NODE_ENV: 'production' },
-  },
-)
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => server.kill(signal))
+    env: childEnv,
+  })
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal))
+  server.on('exit', (code) => void shutdown(code ?? 0))
+} else {
+  const workers = serveWorkers({
+    nextBin,
+    port: env.PORT,
+    count: workerCount(env.WEB_CONCURRENCY),
+    env: { ...childEnv, NODE_ENV: 'production' },
+    log,
+  })
+  // SIGTERM (a deployment, systemd, Docker): workers finish their requests in flight, then the
+  // embedded database stops.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void workers.stop())
+  void workers.done.then((code) => shutdown(code))
 }
-server.on('exit', (code) => void shutdown(code ?? 0))

@@ -5,16 +5,18 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { readdirSync, readFileSync } from 'node:fs'
 import net from 'node:net'
+import { availableParallelism } from 'node:os'
 import path from 'node:path'
 import pg from 'pg'
 import { startEmbeddedPostgres, type EmbeddedServer } from '../../scripts/db/embedded'
 import { buildIfStale } from '../../scripts/lib/build-fingerprint'
+import { ALL_LISTENING } from '../../scripts/lib/serve-workers'
 import { prepareDatabase } from '../../scripts/lib/database-setup'
 
 export const ROOT = path.resolve(import.meta.dirname, '../..')
 /** The benchmarks' own build, so that neither `npm start`'s nor the tests' is touched. */
 export const BENCH_DIST_DIR = process.env.BENCH_DIST_DIR || '.next-bench'
-const NEXT_BIN = path.join(ROOT, 'node_modules/next/dist/bin/next')
+const TSX_CLI = path.join(ROOT, 'node_modules/tsx/dist/cli.mjs')
 
 export function log(line: string): void {
   console.log(`[bench] ${line}`)
@@ -137,11 +139,18 @@ export function freePort(): Promise<number> {
 
 export type Portal = {
   url: string
+  /** `next start` workers serving it (the figures say how many). */
+  workers: number
   process: ChildProcess
   /** Peak resident memory of the server's process tree since start (or the last reset), in MiB. */
   peakRssMiB: () => number
   resetPeak: () => void
   stop: () => Promise<void>
+}
+
+/** How many workers a benchmark's portal runs: BENCH_WORKERS, or one per core as `npm start` does. */
+export function benchWorkers(): number {
+  return Number(process.env.BENCH_WORKERS) || availableParallelism()
 }
 
 /** `next start` on the bench build and `databaseUrl`, ready to answer. */
@@ -150,29 +159,39 @@ export async function startPortal(options: {
   env?: Record<string, string>
   /** The caller ran ensureBuild already (e.g. before adding a file to public/, which it hashes). */
   skipBuild?: boolean
+  /** `next start` workers; BENCH_WORKERS, or one per core. */
+  workers?: number
 }): Promise<Portal> {
   if (!options.skipBuild) ensureBuild(options.databaseUrl)
   const port = await freePort()
   const url = `http://127.0.0.1:${port}`
+  // Served as `npm start` serves: WEB_CONCURRENCY workers (one per core unless told otherwise).
+  const workers = options.workers ?? benchWorkers()
   const child = spawn(
     process.execPath,
-    [NEXT_BIN, 'start', '--port', String(port), '--hostname', '127.0.0.1'],
+    [TSX_CLI, path.join(ROOT, 'scripts/serve.ts'), '--port', String(port), '--hostname', '127.0.0.1'],
     {
       cwd: ROOT,
-      stdio: ['ignore', 'ignore', 'inherit'],
+      stdio: ['ignore', 'pipe', 'inherit'],
       env: env({
         DATABASE_URL: options.databaseUrl,
         PORT: String(port),
         PUBLIC_BASE_URL: url,
+        WEB_CONCURRENCY: String(workers),
         ...options.env,
       }),
     },
   )
+  // Measured from the moment every worker listens, not the first one.
+  let allListening = false
+  child.stdout?.on('data', (chunk: Buffer) => {
+    if (chunk.toString('utf8').includes(ALL_LISTENING)) allListening = true
+  })
   const deadline = Date.now() + 60_000
   for (;;) {
     if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}`)
     try {
-      if ((await fetch(`${url}/`)).ok) break
+      if (allListening && (await fetch(`${url}/`)).ok) break
     } catch {
       // not listening yet
     }
@@ -182,6 +201,7 @@ export async function startPortal(options: {
   const sampler = memorySampler(child.pid!)
   return {
     url,
+    workers,
     process: child,
     peakRssMiB: sampler.peak,
     resetPeak: sampler.reset,

@@ -7,7 +7,13 @@ import { controlClass, FieldError } from '@/components/ui/form'
 export type UploadTarget = { url: string; pieceTypes: Array<{ code: string; label: string }>; dated: boolean }
 
 type Progress =
-  { state: 'idle' } | { state: 'uploading'; percent: number } | { state: 'error'; message: string }
+  | { state: 'idle' }
+  | { state: 'uploading'; percent: number }
+  | { state: 'waiting'; message: string }
+  | { state: 'error'; message: string }
+
+/** A busy server is asked again this many times before the applicant is told to retry. */
+const MAX_BUSY_RETRIES = 3
 
 /**
  * Sends one file with XMLHttpRequest, which (unlike fetch) reports upload progress: on a slow
@@ -30,7 +36,7 @@ export function PieceUploader({
   const [progress, setProgress] = useState<Progress>({ state: 'idle' })
   const [fieldError, setFieldError] = useState<{ type?: string; file?: string; date?: string }>({})
 
-  const uploading = progress.state === 'uploading'
+  const uploading = progress.state === 'uploading' || progress.state === 'waiting'
   const upload = () => {
     if (uploading) return
     const file = fileInput.current?.files?.[0]
@@ -45,6 +51,11 @@ export function PieceUploader({
     body.set('pieceTypeCode', pieceType)
     if (target.dated) body.set('documentDate', documentDate)
     body.set('file', file)
+    send(body, 0)
+  }
+
+  /** Sends the form; a busy server (503) is asked again by itself after the delay it gives. */
+  const send = (body: FormData, attempt: number) => {
     const request = new XMLHttpRequest()
     request.open('POST', target.url)
     request.upload.onprogress = (event) => {
@@ -57,6 +68,12 @@ export function PieceUploader({
         message = (JSON.parse(request.responseText) as { message?: string }).message ?? message
       } catch {
         // Not JSON (a proxy error page): keep the generic message.
+      }
+      const retryAfter = Number(request.getResponseHeader('Retry-After'))
+      if (request.status === 503 && attempt < MAX_BUSY_RETRIES && retryAfter > 0) {
+        setProgress({ state: 'waiting', message })
+        window.setTimeout(() => send(body, attempt + 1), retryAfter * 1000)
+        return
       }
       if (request.status >= 200 && request.status < 300) {
         setProgress({ state: 'idle' })
@@ -141,10 +158,15 @@ export function PieceUploader({
         aria-busy={uploading}
         className="aria-disabled:cursor-not-allowed aria-disabled:opacity-60"
       >
-        {uploading ? `Envoi… ${progress.percent} %` : buttonLabel}
+        {progress.state === 'uploading'
+          ? `Envoi… ${progress.percent} %`
+          : progress.state === 'waiting'
+            ? 'En attente…'
+            : buttonLabel}
       </Button>
       <div aria-live="polite" className="text-sm">
-        {uploading ? (
+        {progress.state === 'waiting' ? <p>{progress.message}</p> : null}
+        {progress.state === 'uploading' ? (
           <div
             className="h-2 overflow-hidden rounded-full bg-white"
             role="progressbar"

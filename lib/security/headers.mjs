@@ -61,6 +61,13 @@ export function prerenderedPages(buildDir, { report = true } = {}) {
 /** Request header carrying the route for the security logs (set by proxy.ts, never by the client). */
 export const ROUTE_HEADER = 'x-portal-route'
 
+/**
+ * Routes proxy.ts does not run for (its matcher): the piece uploads, whose bodies Next would
+ * otherwise copy into memory for the proxy. next.config.ts gives them the headers
+ * `responseHeaders` decides for their path.
+ */
+export const UNPROXIED_ROUTES = ['/api/inscription/pieces', '/api/dossier/pieces']
+
 /** Request header carrying this request's CSP nonce, for our own inline elements (set by proxy.ts). */
 export const NONCE_HEADER = 'x-nonce'
 

@@ -2,8 +2,7 @@
 // test server, see with-test-database.ts), a production build of its own (.next-e2e, so that the
 // build `npm start` serves is left alone), and `next start` on E2E_PORT (3100), plus a second
 // instance on E2E_PORT + 1.
-import { spawn } from 'node:child_process'
-import { cpSync, rmSync } from 'node:fs'
+import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { hash } from '@node-rs/argon2'
 import pg from 'pg'
@@ -11,6 +10,7 @@ import { E2E_AUTH_SECRET, E2E_STAFF, E2E_STAFF_PASSWORD } from '../../tests/e2e/
 import { startEmbeddedPostgres } from '../db/embedded'
 import { buildIfStale } from '../lib/build-fingerprint'
 import { prepareDatabase } from '../lib/database-setup'
+import { serveWorkers } from '../lib/serve-workers'
 
 const DATABASE = 'portal_e2e'
 const port = Number(process.env.E2E_PORT ?? 3100)
@@ -74,15 +74,23 @@ if (buildIfStale({ root, distDir, env, log }) === 'failed') {
   process.exit(1)
 }
 
+// Each instance is served the way `npm start` serves: several `next start` workers on one port
+// (2 unless WEB_CONCURRENCY says otherwise), so the suite also proves that nothing depends on which
+// worker answers.
+const workersPerInstance = Number(process.env.WEB_CONCURRENCY ?? 2)
 const start = (instancePort: number, instanceDistDir: string) =>
-  spawn(process.execPath, [nextBin, 'start', '--port', String(instancePort), '--hostname', '127.0.0.1'], {
-    stdio: 'inherit',
+  serveWorkers({
+    nextBin,
+    port: instancePort,
+    hostname: '127.0.0.1',
+    count: workersPerInstance,
     env: {
       ...env,
       PORT: String(instancePort),
       PUBLIC_BASE_URL: `http://127.0.0.1:${instancePort}`,
       NEXT_DIST_DIR: instanceDistDir,
     },
+    log,
   })
 
 // A second instance on the next port, on the same database, as behind a load balancer: a copy of
@@ -96,16 +104,24 @@ cpSync(path.join(root, distDir), path.join(root, secondDistDir), {
   filter: (source) => source !== path.join(root, distDir, 'cache'),
 })
 const instances = [start(port, distDir), start(port + 1, secondDistDir)]
+mkdirSync(path.join(root, '.data'), { recursive: true })
+// What tests/e2e/capacity needs to start more workers on this build and database (test values only).
+writeFileSync(
+  path.join(root, '.data', `e2e-server-${port}.json`),
+  JSON.stringify({
+    env: { DATABASE_URL: databaseUrl, AUTH_SECRET: env.AUTH_SECRET, NEXT_DIST_DIR: distDir },
+  }),
+)
 
 let stopping = false
 const stop = async (code: number) => {
-  // Called by the signal and again by each instance's exit: stop once.
+  // Called by the signal and again when a group gives up: stop once.
   if (stopping) return
   stopping = true
-  for (const instance of instances) instance.kill('SIGTERM')
+  await Promise.all(instances.map((instance) => instance.stop()))
   await server.stop()
   process.exit(code)
 }
 process.on('SIGINT', () => void stop(0))
 process.on('SIGTERM', () => void stop(0))
-for (const instance of instances) instance.on('exit', (code) => void stop(code ?? 1))
+for (const instance of instances) void instance.done.then((code) => stop(code))

@@ -413,6 +413,11 @@ function accept(
 const NBSP = '\u00a0'
 const quoted = (name: string) => `«${NBSP}${name}${NBSP}»`
 
+/** The refusal of a file that is over the limit, named like every other refusal. */
+export function tooLargeRefusal(fileName: string, maxBytes = MAX_UPLOAD_BYTES): UploadRefusal {
+  return refuse('TOO_LARGE', cleanFileName(fileName), maxBytes)
+}
+
 function refuse(code: UploadRefusal['code'], name: string, maxBytes = MAX_UPLOAD_BYTES): UploadRefusal {
   const file = quoted(name)
   const messages: Record<UploadRefusal['code'], string> = {
