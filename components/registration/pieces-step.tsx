@@ -9,7 +9,7 @@ import { Badge } from '@/components/ui/badge'
 import { buttonClass } from '@/components/ui/button'
 import { controlClass } from '@/components/ui/form'
 import type { IsoDate } from '@/lib/domain/dates'
-import type { ChecklistItem, UploadedPiece } from '@/lib/domain/pieces'
+import { piecesToProvideText, type ChecklistItem, type UploadedPiece } from '@/lib/domain/pieces'
 import { formatDate } from '@/lib/format'
 import { toFrenchDate } from '@/lib/schemas/fields'
 import { PieceUploader } from './piece-uploader'
@@ -156,9 +156,7 @@ export function PiecesStep({
         pouvez remplacer ou supprimer un fichier jusqu’à l’envoi du dossier.
       </p>
       <p role="status" className="font-medium">
-        {missing === 0
-          ? 'Toutes les pièces demandées sont fournies.'
-          : `${missing} pièce${missing > 1 ? 's' : ''} encore à fournir.`}
+        {piecesToProvideText(missing)}
       </p>
       <ol className="space-y-4">
         {checklist.map((item) => {

@@ -1,3 +1,4 @@
+import { formatCount } from '../format'
 import { daysBetween, type IsoDate } from './dates'
 import type { PieceCondition, PieceType } from './programme'
 import type { ChoiceAnswers, PriorAnswers, SituationAnswers } from './registration'
@@ -159,4 +160,16 @@ export function isChecklistComplete(items: ChecklistItem[]): boolean {
   return items.every(
     (item) => item.state === 'PROVIDED' || (item.requirement.optional && item.state === 'MISSING'),
   )
+}
+
+/** The pieces step's status line: how many required pieces are still to provide. */
+export function piecesToProvideText(missing: number): string {
+  return missing === 0
+    ? 'Toutes les pièces demandées sont fournies.'
+    : `${formatCount(missing, { one: 'pièce encore à fournir', other: 'pièces encore à fournir' })}.`
+}
+
+/** "1 fichier déposé", "3 fichiers déposés". */
+export function uploadedFilesText(count: number): string {
+  return formatCount(count, { one: 'fichier déposé', other: 'fichiers déposés' })
 }
