@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { programme2010, session2010 } from '@/prisma/seed/cpn42-2010-2011'
 import type { ChoiceAnswers, PriorAnswers } from './registration'
 import { duplicateSession } from './session'
-import { canRequestEarlyReview, checkUeChoice, prerequisitesMetByObtainedUes } from './ue-choice'
+import { canRequestEarlyReview, checkUeChoice } from './ue-choice'
 
 // The 2010-2011 brochure moved to 2026-2027: 1st semester deadline 29 October 2026, 2nd 31 March 2027.
 const session = duplicateSession(session2010, 2026, { registrationOpen: true })
@@ -185,13 +185,6 @@ describe('checkUeChoice: prerequisites', () => {
     const [message] = messages({ choice: choice(['AST005']), today: '2026-10-30' })
     expect(message).toBe(tooLate('1er semestre'))
     expect(message).not.toContain('choisissez')
-  })
-
-  it('lists the prerequisites met by obtained UEs, whose proof is then needed', () => {
-    expect(prerequisitesMetByObtainedUes(session, obtained('AST004'), choice(['AST005', 'PSY001']))).toEqual([
-      'AST004',
-    ])
-    expect(prerequisitesMetByObtainedUes(session, NO_PRIOR, choice(['AST004', 'AST005']))).toEqual([])
   })
 })
 

@@ -175,16 +175,3 @@ export function checkUeChoice(options: {
 export function canRequestEarlyReview(prior: Pick<PriorAnswers, 'obtained'>, minimum: number): boolean {
   return prior.obtained.length >= minimum
 }
-
-/** UEs whose prerequisite is met by a UE declared as obtained: its proof must be provided. */
-export function prerequisitesMetByObtainedUes(
-  session: AcademicSession,
-  prior: PriorAnswers,
-  choice: ChoiceAnswers,
-): string[] {
-  const obtained = new Set(prior.obtained.map((ue) => ue.code))
-  const byCode = new Map(session.ues.map((ue) => [ue.code, ue]))
-  return choice.ues.flatMap((pick) =>
-    (byCode.get(pick.code)?.prerequisites ?? []).filter((code) => obtained.has(code)),
-  )
-}
