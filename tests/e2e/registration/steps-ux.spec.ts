@@ -3,8 +3,8 @@ import { nirKey } from '@/lib/domain/nir'
 import { duplicateSession, isSemesterOpen } from '@/lib/domain/session'
 import { formatDate } from '@/lib/format'
 import { session2010 } from '@/prisma/seed/cpn42-2010-2011'
-import { allowConsoleError, expect, PHONE, test, type Page } from '../fixtures'
-import { fillContact, fillIdentity, fillSituation, next, startRegistration, uploadAllPieces } from './helpers'
+import { allowConsoleError, expect, PHONE, test } from '../fixtures'
+import { fillContact, fillIdentity, next, startRegistration, toUeStep, uploadAllPieces } from './helpers'
 
 // What issue 10 (items 5-12) found on the registration steps, as the applicant sees it.
 
@@ -16,18 +16,6 @@ function firstSemesterClosed(): boolean {
     session.semesters.find((semester) => semester.number === 1)!,
     today,
   )
-}
-
-async function toUeStep(page: Page) {
-  await startRegistration(page)
-  await fillIdentity(page)
-  await next(page)
-  await fillContact(page)
-  await next(page)
-  await fillSituation(page)
-  await next(page)
-  await next(page)
-  await expect(page.getByRole('heading', { level: 1, name: 'Choix des UE' })).toBeVisible()
 }
 
 test('the NIR example is valid, and a sex digit that differs from the civility is a note, not a refusal', async ({
