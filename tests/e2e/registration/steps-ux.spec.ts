@@ -82,6 +82,8 @@ test('the UE step: choosable UEs first, closed ones folded, a refused choice kep
 test('each conditional piece says why; other centres’ certificates only for a UE obtained elsewhere', async ({
   page,
 }) => {
+  // Two passes through three steps: longer than one test's default on a loaded machine.
+  test.setTimeout(180_000)
   await toUeStep(page)
   await page.getByRole('link', { name: '← Étape précédente' }).click()
   const declare = async (place: RegExp) => {
@@ -113,6 +115,7 @@ test('each conditional piece says why; other centres’ certificates only for a 
 })
 
 test('a file over 10 MB is refused naming it, like every other refusal', async ({ page }) => {
+  test.setTimeout(180_000)
   await toUeStep(page)
   await page.getByRole('checkbox', { name: /^PSY001/ }).check()
   await next(page)
@@ -134,6 +137,7 @@ test('a file over 10 MB is refused naming it, like every other refusal', async (
 test('a complete 8-piece dossier folds its pieces and fits in about 2,500 px at 360 px; one expiry date; plurals', async ({
   page,
 }) => {
+  test.setTimeout(180_000)
   await page.setViewportSize(PHONE)
   await toUeStep(page)
   await page.getByRole('checkbox', { name: /^PSY001/ }).check()
