@@ -85,7 +85,7 @@ function UploadedFile({ upload }: { upload: FullUpload }) {
   const [pending, startTransition] = useTransition()
   const [message, setMessage] = useState<string | null>(null)
   return (
-    <li className="rounded-md border border-line px-3 py-2">
+    <li className="py-1">
       <div className="flex items-start gap-2">
         <FileIcon className="mt-0.5 size-5 text-muted" />
         {/* The name may be one long word (scan_2026-11-26_carte-identite.pdf): it breaks anywhere;
@@ -139,7 +139,7 @@ function PieceCard({ item, uploads, today }: { item: ChecklistItem; uploads: Ful
   return (
     <li aria-labelledby={headingId} className="rounded-lg border border-line p-3 sm:p-4">
       <div className="flex flex-wrap items-start justify-between gap-x-2 gap-y-1">
-        <h2 id={headingId} className="min-w-0 text-lg leading-snug font-semibold">
+        <h2 id={headingId} className="min-w-0 text-base leading-snug font-semibold sm:text-lg">
           {requirement.label}
           {requirement.optional ? <span className="font-normal text-muted"> (facultatif)</span> : null}
         </h2>
@@ -171,7 +171,7 @@ function PieceCard({ item, uploads, today }: { item: ChecklistItem; uploads: Ful
         <p className="mt-2 font-medium text-danger">{item.message}</p>
       ) : null}
       {files.length > 0 ? (
-        <ul className="mt-2 space-y-2">
+        <ul className="mt-1 divide-y divide-line">
           {files.map((upload) => (
             <UploadedFile key={upload.id} upload={upload} />
           ))}
@@ -182,12 +182,12 @@ function PieceCard({ item, uploads, today }: { item: ChecklistItem; uploads: Ful
         onToggle={(event) => {
           if (done) setUnfolded(event.currentTarget.open)
         }}
-        className="group mt-2"
+        className="group mt-1"
       >
         <summary
           className={
             done
-              ? 'flex min-h-9 cursor-pointer list-none items-center gap-1 text-sm font-medium text-accent [&::-webkit-details-marker]:hidden'
+              ? 'flex min-h-8 cursor-pointer list-none items-center gap-1 text-sm font-medium text-accent [&::-webkit-details-marker]:hidden'
               : 'hidden'
           }
         >

@@ -54,7 +54,7 @@ export function dossierChecklist(options: {
   pieces: DossierPieceView[]
   submittedOn: IsoDate
 }): DossierChecklistItem[] {
-  const { programme, session, answers } = options
+  const { programme, answers } = options
   const requirements = requiredPieces(programme.pieceTypes, {
     situation: answers.situation,
     prior: answers.acquis,
