@@ -182,7 +182,7 @@ describe('checkUeChoice: prerequisites', () => {
   })
 
   it('once the 1st semester is closed, does not offer AST004 as a choice but what is still possible', () => {
-    const [message] = messages({ choice: choice(['AST005']), today: '2026-10-30' })
+    const [message] = messages({ choice: choice(['AST005']), today: '2026-10-31' })
     expect(message).toBe(tooLate('1er semestre'))
     expect(message).not.toContain('choisissez')
   })
