@@ -10,6 +10,16 @@ const wholeEuros = new Intl.NumberFormat('fr-FR', {
   maximumFractionDigits: 0,
 })
 
+const plurals = new Intl.PluralRules('fr-FR')
+
+/**
+ * "0 fichier déposé", "1 fichier déposé", "2 fichiers déposés": the form Intl.PluralRules gives for
+ * French (0 and 1 are singular; "many", for millions, takes the plural).
+ */
+export function formatCount(count: number, forms: { one: string; other: string }): string {
+  return `${count}\u00a0${plurals.select(count) === 'one' ? forms.one : forms.other}`
+}
+
 /** "18 €", "5,50 €": whole amounts without decimals, as on the brochure. */
 export function formatEuros(cents: number): string {
   return cents % 100 === 0 ? wholeEuros.format(cents / 100) : euros.format(cents / 100)

@@ -1,6 +1,8 @@
 'use client'
 
 import { Choice, ChoiceGroup, TextField } from '@/components/ui/form'
+import { NIR_EXAMPLE, nirCivilityNote } from '@/lib/domain/nir'
+import type { Civility } from '@/lib/domain/registration'
 import type { StepContext, StepInput } from '@/lib/schemas/registration-steps'
 import { ErrorSummary } from './error-summary'
 import { StepActions } from './step-actions'
@@ -20,7 +22,8 @@ export function IdentityStep({
     context,
     defaultValues,
   )
-  const { register } = form
+  const { register, watch } = form
+  const civilityNote = nirCivilityNote(String(watch('nir') ?? ''), watch('civility') as Civility | undefined)
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-6">
       <ErrorSummary errors={errors} formError={formError} focusKey={attempt} />
@@ -89,13 +92,20 @@ export function IdentityStep({
       <TextField
         id={fieldId('nir')}
         label="Numéro de sécurité sociale"
-        hint="15 chiffres, sur votre carte Vitale ou votre attestation de droits : 1 84 09 76 451 089 43."
+        hint={`15 chiffres, sur votre carte Vitale ou votre attestation de droits : ${NIR_EXAMPLE}.`}
         inputMode="text"
         autoComplete="off"
         spellCheck={false}
         error={errorOf('nir')}
         {...register('nir')}
       />
+      {/* A note, not an error: it does not stop the step (the civility is the applicant's choice). */}
+      <p
+        role="status"
+        className={civilityNote ? '-mt-4 rounded-md bg-warning-soft px-3 py-2 text-sm' : 'sr-only'}
+      >
+        {civilityNote}
+      </p>
       <StepActions previousHref={previousHref} pending={pending} />
     </form>
   )

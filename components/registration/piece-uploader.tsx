@@ -3,6 +3,8 @@
 import { useId, useRef, useState } from 'react'
 import { Button } from '@/components/ui/button'
 import { controlClass, FieldError } from '@/components/ui/form'
+import { WarningIcon } from '@/components/ui/icons'
+import { formatFileSize, MAX_UPLOAD_BYTES, tooLargeMessage } from '@/lib/domain/uploads'
 
 export type UploadTarget = { url: string; pieceTypes: Array<{ code: string; label: string }>; dated: boolean }
 
@@ -47,6 +49,11 @@ export function PieceUploader({
       errors.date = 'Indiquez la date du document, au format JJ/MM/AAAA.'
     setFieldError(errors)
     if (!file || Object.keys(errors).length > 0) return
+    // Refused here, before minutes of sending on a slow connection, in the server's own words.
+    if (file.size > MAX_UPLOAD_BYTES) {
+      setProgress({ state: 'error', message: tooLargeMessage(file.name) })
+      return
+    }
     const body = new FormData()
     body.set('pieceTypeCode', pieceType)
     if (target.dated) body.set('documentDate', documentDate)
@@ -75,6 +82,9 @@ export function PieceUploader({
         window.setTimeout(() => send(body, attempt + 1), retryAfter * 1000)
         return
       }
+      // A body declared far over the limit is refused before its file's name is read.
+      const sent = body.get('file')
+      if (request.status === 413 && sent instanceof File) message = tooLargeMessage(sent.name)
       if (request.status >= 200 && request.status < 300) {
         setProgress({ state: 'idle' })
         setDocumentDate('')
@@ -117,7 +127,10 @@ export function PieceUploader({
       ) : null}
       <div>
         <label htmlFor={`${id}-fichier`} className="block text-sm font-medium">
-          Fichier <span className="font-normal text-muted">(PDF, JPEG ou PNG, 10 Mo au plus)</span>
+          Fichier{' '}
+          <span className="font-normal text-muted">
+            (PDF, JPEG ou PNG, {formatFileSize(MAX_UPLOAD_BYTES)} au plus)
+          </span>
         </label>
         <input
           ref={fileInput}
@@ -179,9 +192,9 @@ export function PieceUploader({
           </div>
         ) : null}
         {progress.state === 'error' ? (
-          <p className="font-medium text-danger" role="alert">
-            <span aria-hidden="true">⚠ </span>
-            {progress.message}
+          <p className="flex gap-1.5 font-medium text-danger" role="alert">
+            <WarningIcon className="mt-0.5 size-5" />
+            <span className="min-w-0 [overflow-wrap:anywhere]">{progress.message}</span>
           </p>
         ) : null}
       </div>

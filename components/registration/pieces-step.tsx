@@ -8,8 +8,10 @@ import { Alert } from '@/components/ui/alert'
 import { Badge } from '@/components/ui/badge'
 import { buttonClass } from '@/components/ui/button'
 import { controlClass } from '@/components/ui/form'
+import { CheckIcon, ChevronIcon, FileIcon } from '@/components/ui/icons'
 import type { IsoDate } from '@/lib/domain/dates'
-import type { ChecklistItem, UploadedPiece } from '@/lib/domain/pieces'
+import { piecesToProvideText, type ChecklistItem, type UploadedPiece } from '@/lib/domain/pieces'
+import { formatFileSize } from '@/lib/domain/uploads'
 import { formatDate } from '@/lib/format'
 import { toFrenchDate } from '@/lib/schemas/fields'
 import { PieceUploader } from './piece-uploader'
@@ -21,12 +23,6 @@ const STATE_BADGES = {
   TOO_OLD: { tone: 'danger', label: 'Trop ancienne' },
   FUTURE_DATE: { tone: 'danger', label: 'Date à corriger' },
 } as const
-
-export function formatSize(bytes: number): string {
-  return bytes < 1024 * 1024
-    ? `${Math.max(1, Math.round(bytes / 1024))} Ko`
-    : `${(bytes / 1024 / 1024).toFixed(1).replace('.', ',')} Mo`
-}
 
 function DatedFile({ upload, maxAgeDays }: { upload: UploadedPiece; maxAgeDays: number }) {
   const router = useRouter()
@@ -76,37 +72,37 @@ function DatedFile({ upload, maxAgeDays }: { upload: UploadedPiece; maxAgeDays: 
   )
 }
 
-function UploadedFile({
-  upload,
-  maxAgeDays,
-}: {
-  upload: UploadedPiece & { sizeBytes: number; mimeType: string }
-  maxAgeDays: number | null
-}) {
+const FORMAT_NAMES: Record<string, string> = {
+  'application/pdf': 'PDF',
+  'image/png': 'PNG',
+  'image/jpeg': 'JPEG',
+}
+
+type FullUpload = UploadedPiece & { sizeBytes: number; mimeType: string }
+
+function UploadedFile({ upload }: { upload: FullUpload }) {
   const router = useRouter()
   const [pending, startTransition] = useTransition()
   const [message, setMessage] = useState<string | null>(null)
   return (
-    <li className="rounded-md border border-line px-3 py-2">
-      <div className="flex flex-wrap items-center justify-between gap-2">
-        <span className="min-w-0 break-all">
-          <span aria-hidden="true">📄 </span>
-          {upload.fileName}
-          <span className="text-sm text-muted">
-            {' '}
-            ·{' '}
-            {upload.mimeType === 'application/pdf'
-              ? 'PDF'
-              : upload.mimeType === 'image/png'
-                ? 'PNG'
-                : 'JPEG'}{' '}
-            · {formatSize(upload.sizeBytes)}
-            {upload.documentDate ? ` · daté du ${formatDate(upload.documentDate)}` : ''}
+    <li className="py-1">
+      <div className="flex items-start gap-2">
+        <FileIcon className="mt-0.5 size-5 text-muted" />
+        {/* The name may be one long word (scan_2026-11-26_carte-identite.pdf): it breaks anywhere;
+            the details stay whole (no « 7 / Ko » across two lines). */}
+        <span className="min-w-0 flex-1">
+          <span className="block [overflow-wrap:anywhere]">{upload.fileName}</span>
+          <span className="flex flex-wrap gap-x-2 text-sm text-muted">
+            <span>{FORMAT_NAMES[upload.mimeType] ?? upload.mimeType}</span>
+            <span className="whitespace-nowrap">{formatFileSize(upload.sizeBytes)}</span>
+            {upload.documentDate ? (
+              <span className="whitespace-nowrap">daté du {formatDate(upload.documentDate)}</span>
+            ) : null}
           </span>
         </span>
         <button
           type="button"
-          className={buttonClass('ghost', 'min-h-9 px-2 text-sm text-danger')}
+          className={buttonClass('ghost', 'min-h-9 shrink-0 px-2 text-sm text-danger')}
           disabled={pending}
           aria-label={`Supprimer ${upload.fileName}`}
           onClick={() =>
@@ -120,8 +116,99 @@ function UploadedFile({
           {pending ? 'Suppression…' : 'Supprimer'}
         </button>
       </div>
-      {maxAgeDays !== null ? <DatedFile upload={upload} maxAgeDays={maxAgeDays} /> : null}
       {message ? <p className="text-sm text-danger">{message}</p> : null}
+    </li>
+  )
+}
+
+/**
+ * One piece of the checklist. Once it is provided, its upload block (and the dates of its files)
+ * folds behind « Remplacer ou ajouter un fichier », so that a complete dossier is a short list; it
+ * stays open where the applicant has just sent a file, so the keyboard focus stays on its button.
+ * The block is always inside the same <details> (forced open until the piece is provided): moving
+ * it would remount the uploader and drop the focus.
+ */
+function PieceCard({ item, uploads, today }: { item: ChecklistItem; uploads: FullUpload[]; today: IsoDate }) {
+  const router = useRouter()
+  const done = item.state === 'PROVIDED'
+  const [unfolded, setUnfolded] = useState(!done)
+  const badge = STATE_BADGES[item.state]
+  const { requirement } = item
+  const headingId = `piece-${requirement.key}`
+  const files = item.uploads.flatMap((upload) => uploads.filter((candidate) => candidate.id === upload.id))
+  return (
+    <li aria-labelledby={headingId} className="rounded-lg border border-line p-3 sm:p-4">
+      <div className="flex flex-wrap items-start justify-between gap-x-2 gap-y-1">
+        <h2 id={headingId} className="min-w-0 text-base leading-snug font-semibold sm:text-lg">
+          {requirement.label}
+          {requirement.optional ? <span className="font-normal text-muted"> (facultatif)</span> : null}
+        </h2>
+        <Badge tone={requirement.optional && item.state === 'MISSING' ? 'neutral' : badge.tone}>
+          {done ? <CheckIcon className="mr-1 size-4" /> : null}
+          {badge.label}
+        </Badge>
+      </div>
+      {requirement.reason ? <p className="mt-1 text-sm">{requirement.reason}</p> : null}
+      {requirement.pieceTypes.map((type) =>
+        type.description || type.templatePath ? (
+          <p key={type.code} className="mt-1 text-sm text-muted">
+            {type.description}{' '}
+            {type.templatePath ? (
+              <a href={type.templatePath} download>
+                Télécharger le formulaire vierge « {type.label} » (PDF)
+              </a>
+            ) : null}
+          </p>
+        ) : null,
+      )}
+      {requirement.maxAgeDays !== null ? (
+        <p className="mt-1 text-sm">
+          Ce document doit dater de moins de {requirement.maxAgeDays} jours le jour de l’envoi du dossier
+          (aujourd’hui : {formatDate(today)}).
+        </p>
+      ) : null}
+      {item.message && item.state !== 'MISSING' ? (
+        <p className="mt-2 font-medium text-danger">{item.message}</p>
+      ) : null}
+      {files.length > 0 ? (
+        <ul className="mt-1 divide-y divide-line">
+          {files.map((upload) => (
+            <UploadedFile key={upload.id} upload={upload} />
+          ))}
+        </ul>
+      ) : null}
+      <details
+        open={done ? unfolded : true}
+        onToggle={(event) => {
+          if (done) setUnfolded(event.currentTarget.open)
+        }}
+        className="group mt-1"
+      >
+        <summary
+          className={
+            done
+              ? 'flex min-h-8 cursor-pointer list-none items-center gap-1 text-sm font-medium text-accent [&::-webkit-details-marker]:hidden'
+              : 'hidden'
+          }
+        >
+          <ChevronIcon className="size-4 transition-transform group-open:rotate-90" />
+          Remplacer ou ajouter un fichier
+        </summary>
+        {requirement.maxAgeDays !== null
+          ? files.map((upload) => (
+              <DatedFile key={upload.id} upload={upload} maxAgeDays={requirement.maxAgeDays!} />
+            ))
+          : null}
+        <PieceUploader
+          target={{
+            url: '/api/inscription/pieces',
+            pieceTypes: requirement.pieceTypes.map((type) => ({ code: type.code, label: type.label })),
+            dated: requirement.maxAgeDays !== null,
+          }}
+          buttonLabel={files.length > 0 ? 'Ajouter un autre fichier' : 'Envoyer le fichier'}
+          onUploaded={() => router.refresh()}
+        />
+      </details>
     </li>
   )
 }
@@ -134,12 +221,11 @@ export function PiecesStep({
   answersComplete,
 }: {
   checklist: ChecklistItem[]
-  uploads: Array<UploadedPiece & { sizeBytes: number; mimeType: string }>
+  uploads: FullUpload[]
   previousHref: string | null
   today: IsoDate
   answersComplete: boolean
 }) {
-  const router = useRouter()
   if (!answersComplete) {
     return (
       <Alert tone="warning" title="La liste des pièces dépend de vos réponses">
@@ -156,77 +242,12 @@ export function PiecesStep({
         pouvez remplacer ou supprimer un fichier jusqu’à l’envoi du dossier.
       </p>
       <p role="status" className="font-medium">
-        {missing === 0
-          ? 'Toutes les pièces demandées sont fournies.'
-          : `${missing} pièce${missing > 1 ? 's' : ''} encore à fournir.`}
+        {piecesToProvideText(missing)}
       </p>
-      <ol className="space-y-4">
-        {checklist.map((item) => {
-          const badge = STATE_BADGES[item.state]
-          const headingId = `piece-${item.requirement.key}`
-          return (
-            <li
-              key={item.requirement.key}
-              aria-labelledby={headingId}
-              className="rounded-lg border border-line p-4"
-            >
-              <div className="flex flex-wrap items-start justify-between gap-2">
-                <h2 id={headingId} className="text-lg font-semibold">
-                  {item.requirement.label}
-                  {item.requirement.optional ? (
-                    <span className="font-normal text-muted"> (facultatif)</span>
-                  ) : null}
-                </h2>
-                <Badge tone={item.requirement.optional && item.state === 'MISSING' ? 'neutral' : badge.tone}>
-                  {badge.label}
-                </Badge>
-              </div>
-              {item.requirement.pieceTypes.map((type) =>
-                type.description || type.templatePath ? (
-                  <p key={type.code} className="mt-1 text-sm text-muted">
-                    {type.description}{' '}
-                    {type.templatePath ? (
-                      <a href={type.templatePath} download>
-                        Télécharger le formulaire vierge « {type.label} » (PDF)
-                      </a>
-                    ) : null}
-                  </p>
-                ) : null,
-              )}
-              {item.requirement.maxAgeDays !== null ? (
-                <p className="mt-1 text-sm">
-                  Ce document doit dater de moins de {item.requirement.maxAgeDays} jours le jour de l’envoi du
-                  dossier (aujourd’hui : {formatDate(today)}).
-                </p>
-              ) : null}
-              {item.message && item.state !== 'MISSING' ? (
-                <p className="mt-2 font-medium text-danger">{item.message}</p>
-              ) : null}
-              {item.uploads.length > 0 ? (
-                <ul className="mt-3 space-y-2">
-                  {item.uploads.map((upload) => {
-                    const full = uploads.find((candidate) => candidate.id === upload.id)
-                    return full ? (
-                      <UploadedFile key={upload.id} upload={full} maxAgeDays={item.requirement.maxAgeDays} />
-                    ) : null
-                  })}
-                </ul>
-              ) : null}
-              <PieceUploader
-                target={{
-                  url: '/api/inscription/pieces',
-                  pieceTypes: item.requirement.pieceTypes.map((type) => ({
-                    code: type.code,
-                    label: type.label,
-                  })),
-                  dated: item.requirement.maxAgeDays !== null,
-                }}
-                buttonLabel={item.uploads.length > 0 ? 'Ajouter un autre fichier' : 'Envoyer le fichier'}
-                onUploaded={() => router.refresh()}
-              />
-            </li>
-          )
-        })}
+      <ol className="space-y-3">
+        {checklist.map((item) => (
+          <PieceCard key={item.requirement.key} item={item} uploads={uploads} today={today} />
+        ))}
       </ol>
       <div className="flex flex-col-reverse gap-3 border-t border-line pt-6 sm:flex-row sm:items-center sm:justify-between">
         {previousHref ? (

@@ -5,6 +5,7 @@ import { useEffect, useRef, useState, useTransition } from 'react'
 import { submitRegistrationAction, type SubmitActionResult } from '@/app/(public)/inscription/actions'
 import { Button } from '@/components/ui/button'
 import { FieldError } from '@/components/ui/form'
+import { noOnlinePaymentNote } from '@/lib/domain/fees'
 import { STEP_TITLES } from '@/lib/domain/registration'
 
 /** Consent, certification and the "send my dossier" button of the summary step. */
@@ -103,8 +104,17 @@ export function SubmitForm({ totalLabel }: { totalLabel: string }) {
         </label>
         <FieldError id="champ-certify" error={errors.certify} />
       </div>
-      <Button type="submit" disabled={pending} aria-busy={pending} className="w-full sm:w-auto">
-        {pending ? 'Envoi du dossier…' : `Envoyer mon dossier (${totalLabel})`}
+      <p id="envoi-paiement" className="text-sm">
+        {noOnlinePaymentNote(totalLabel)}
+      </p>
+      <Button
+        type="submit"
+        disabled={pending}
+        aria-busy={pending}
+        aria-describedby="envoi-paiement"
+        className="w-full sm:w-auto"
+      >
+        {pending ? 'Envoi du dossier…' : 'Envoyer mon dossier'}
       </Button>
     </form>
   )

@@ -4,7 +4,7 @@ import { Badge } from '@/components/ui/badge'
 import { paymentInstructions } from '@/lib/domain/fees'
 import { formatNir } from '@/lib/domain/nir'
 import { displayPhone } from '@/lib/domain/phone'
-import type { UploadedPiece } from '@/lib/domain/pieces'
+import { uploadedFilesText, type UploadedPiece } from '@/lib/domain/pieces'
 import { DIPLOMA_LEVEL_LABELS, STEP_TITLES, type StepId } from '@/lib/domain/registration'
 import { formatDate, formatEuros } from '@/lib/format'
 import type { RegistrationEvaluation } from '@/lib/server/registration/evaluate-registration'
@@ -218,7 +218,7 @@ export function SummaryStep({
             ))}
           </ul>
         )}
-        <p className="sr-only">{uploads.length} fichiers déposés.</p>
+        <p className="sr-only">{uploadedFilesText(uploads.length)}.</p>
       </Block>
 
       {fees ? (

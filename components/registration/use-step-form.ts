@@ -34,7 +34,12 @@ const NETWORK_ERROR =
  * browser, then sent as typed to `saveStepAction`, which validates it again on the server. Server
  * errors come back next to their fields; on success the next step opens.
  */
-export function useStepForm(step: AnswerStepId, context: StepContext, defaultValues: StepInput) {
+export function useStepForm(
+  step: AnswerStepId,
+  context: StepContext,
+  defaultValues: StepInput,
+  options: { onSaved?: () => void } = {},
+) {
   const router = useRouter()
   const resolver = useMemo(
     () => zodResolver(stepSchema(step, context) as never) as unknown as Resolver<FieldValues>,
@@ -61,6 +66,7 @@ export function useStepForm(step: AnswerStepId, context: StepContext, defaultVal
       try {
         const result = await saveStepAction(step, form.getValues())
         if (result.ok) {
+          options.onSaved?.()
           router.push(`/inscription/${result.next}`)
           return
         }

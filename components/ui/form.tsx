@@ -1,4 +1,5 @@
 import type { ComponentProps, ReactNode } from 'react'
+import { WarningIcon } from './icons'
 
 /**
  * Form primitives. Every control has a visible label; hints and errors are tied to it with
@@ -17,7 +18,7 @@ export function FieldError({ id, error }: { id: string; error?: string | null })
   if (!error) return null
   return (
     <p id={`${id}-erreur`} className="mt-1 flex gap-1.5 font-medium text-danger">
-      <span aria-hidden="true">⚠</span>
+      <WarningIcon className="mt-0.5 size-5" />
       <span>
         <span className="sr-only">Erreur : </span>
         {error}

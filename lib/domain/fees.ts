@@ -160,6 +160,14 @@ export function expectedPayment(options: {
 }
 
 /**
+ * Said next to the « Envoyer mon dossier » button: a total beside a send button reads as an online
+ * payment, and there is none (the fees are paid afterwards, by cheque or by the employer).
+ */
+export function noOnlinePaymentNote(totalLabel: string): string {
+  return `Envoyer le dossier ne déclenche aucun paiement en ligne : la participation de ${totalLabel} se règle après l’envoi, comme indiqué ci-dessus.`
+}
+
+/**
  * The fees of a registration from its answers: the chosen UEs priced with the session's tariff,
  * and the caution cheques when the employer's certificate will not be signed.
  */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { checkNir, formatNir, nirKey, normalizeNir } from './nir'
+import { checkNir, formatNir, NIR_EXAMPLE, nirCivility, nirCivilityNote, nirKey, normalizeNir } from './nir'
 
-const VALID = '1840976451089' // 1840976451089 mod 97 = 54 → key 43
+const VALID = '1840976451089' // 1840976451089 mod 97 = 2 → key 95
 describe('NIR', () => {
   it('computes the key', () => {
     expect(nirKey(VALID)).toBe(97 - Number(BigInt(VALID) % 97n))
@@ -33,6 +33,22 @@ describe('NIR', () => {
     expect(checkNir(nir, '1984-10-12')).toBe('BIRTH_MISMATCH')
   })
   it('formats for display', () => {
-    expect(formatNir(`${VALID}43`)).toBe('1 84 09 76 451 089 43')
+    expect(formatNir(`${VALID}95`)).toBe('1 84 09 76 451 089 95')
+  })
+  it('shows an example that is itself a valid number', () => {
+    expect(nirKey(VALID)).toBe(95)
+    expect(checkNir(NIR_EXAMPLE)).toBeNull()
+  })
+  it('reads the civility from the first digit', () => {
+    expect(nirCivility(NIR_EXAMPLE)).toBe('MONSIEUR')
+    expect(nirCivility('2 84 09 76 451 089 45')).toBe('MADAME')
+    expect(nirCivility('2 84 09')).toBeNull()
+  })
+  it('notes, without refusing, a sex digit that disagrees with the civility', () => {
+    expect(nirCivilityNote(NIR_EXAMPLE, 'MONSIEUR')).toBeNull()
+    expect(nirCivilityNote(NIR_EXAMPLE, undefined)).toBeNull()
+    expect(nirCivilityNote('18409', 'MADAME')).toBeNull()
+    expect(nirCivilityNote(NIR_EXAMPLE, 'MADAME')).toContain('Votre numéro commence par 1')
+    expect(nirCivilityNote(NIR_EXAMPLE, 'MADAME')).toContain('vous pouvez continuer')
   })
 })

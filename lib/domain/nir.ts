@@ -1,3 +1,5 @@
+import type { Civility } from './registration'
+
 /**
  * The French social security number (NIR): 13 characters and a 2-digit key. Corsican departments
  * 2A / 2B are counted as 19 / 18 when computing the key.
@@ -44,3 +46,28 @@ export function formatNir(value: string): string {
   if (!match) return value
   return match.slice(1).join(' ')
 }
+
+/**
+ * The civility the NIR's first digit records (1, 3, 7: a man; 2, 4, 8: a woman), or null when the
+ * number has not its shape yet.
+ */
+export function nirCivility(value: string): Civility | null {
+  const first = normalizeNir(value).charAt(0)
+  if (!NIR_PATTERN.test(normalizeNir(value))) return null
+  return '137'.includes(first) ? 'MONSIEUR' : 'MADAME'
+}
+
+/**
+ * A gentle note when the NIR's sex digit and the chosen civility differ. Never a refusal: the
+ * civility is the applicant's choice (and a NIR may predate a change of civil status), but a typo in
+ * the first digit is worth a second look.
+ */
+export function nirCivilityNote(nir: string, civility: Civility | null | undefined): string | null {
+  const recorded = nirCivility(nir)
+  if (!recorded || !civility || recorded === civility) return null
+  const chosen = civility === 'MADAME' ? 'Madame' : 'Monsieur'
+  return `Votre numéro commence par ${normalizeNir(nir).charAt(0)}, le chiffre qui correspond d’ordinaire à « ${recorded === 'MADAME' ? 'Madame' : 'Monsieur'} », et vous avez choisi « ${chosen} ». Vérifiez le premier chiffre ; s’il est juste, vous pouvez continuer : la civilité reste votre choix.`
+}
+
+/** The example shown beside the field: a NIR whose key is right (1 84 09 76 451 089 95). */
+export const NIR_EXAMPLE = '1 84 09 76 451 089 95'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { programme2010, session2010 } from '@/prisma/seed/cpn42-2010-2011'
+import { programme2010 } from '@/prisma/seed/cpn42-2010-2011'
 import { addDays } from './dates'
 import {
   evaluateChecklist,
@@ -9,7 +9,6 @@ import {
   type UploadedPiece,
 } from './pieces'
 import type { ChoiceAnswers, PriorAnswers, SituationAnswers } from './registration'
-import { prerequisitesMetByObtainedUes } from './ue-choice'
 
 const catalogue = programme2010.pieceTypes
 
@@ -86,7 +85,6 @@ function context(
     situation: situation(kind),
     prior,
     choice,
-    prerequisitesFromObtainedUes: prerequisitesMetByObtainedUes(session2010, prior, choice),
   }
 }
 
@@ -170,13 +168,41 @@ describe('requiredPieces with the 2010-2011 catalogue', () => {
     expect(keys('employedIndividual', reunion)).not.toContain('PRIOR_UE_CERTIFICATES')
   })
 
-  it('asks for them when a chosen UE’s prerequisite is met by a UE obtained at La Réunion', () => {
+  it('does not ask for them when a chosen UE’s prerequisite was obtained at La Réunion (issue 10, item 9)', () => {
+    // The centre has its own results; the highest diploma is in « Photocopie des diplômes obtenus ».
     const reunion: PriorAnswers = {
       obtained: [{ code: 'AST004', place: 'REUNION', year: 2022 }],
       earlyExperienceReview: false,
     }
     const ast005: ChoiceAnswers = { ...CHOICE, ues: [{ code: 'AST005', foad: false }] }
-    expect(keys('employedIndividual', reunion, ast005)).toContain('PRIOR_UE_CERTIFICATES')
+    expect(keys('employedIndividual', reunion, ast005)).not.toContain('PRIOR_UE_CERTIFICATES')
+  })
+
+  it('says why each conditional piece is asked, naming what was declared', () => {
+    const prior: PriorAnswers = {
+      obtained: [
+        { code: 'AST002', place: 'ELSEWHERE', year: 2022 },
+        { code: 'AST004', place: 'REUNION', year: 2023 },
+        { code: 'PSY001', place: 'ELSEWHERE', year: 2024 },
+      ],
+      earlyExperienceReview: false,
+    }
+    const reasons = Object.fromEntries(
+      requiredPieces(catalogue, context('employedIndividual', prior)).map((line) => [line.key, line.reason]),
+    )
+    expect(reasons).toMatchObject({
+      CV: null,
+      EMPLOYMENT_PROOF: 'Parce que vous avez déclaré être salarié(e).',
+      PRIOR_UE_CERTIFICATES:
+        'Parce que vous avez déclaré avoir obtenu AST002 et PSY001 dans un autre centre régional.',
+      PAYMENT: 'Parce que vous avez déclaré payer vous-même votre formation.',
+    })
+    const funded = Object.fromEntries(
+      requiredPieces(catalogue, context('fundedUnsigned')).map((line) => [line.key, line.reason]),
+    )
+    expect(funded.CAUTION_CHEQUES).toBe(
+      'Parce que vous avez déclaré que l’attestation de prise en charge ne sera pas signée par votre employeur.',
+    )
   })
 
   it('adds the examen anticipé file as an optional line when it is requested', () => {

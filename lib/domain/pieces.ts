@@ -1,3 +1,4 @@
+import { formatCount } from '../format'
 import { daysBetween, type IsoDate } from './dates'
 import type { PieceCondition, PieceType } from './programme'
 import type { ChoiceAnswers, PriorAnswers, SituationAnswers } from './registration'
@@ -25,14 +26,14 @@ export type Requirement = {
   optional: boolean
   /** The document must be dated no more than this many days before submission. */
   maxAgeDays: number | null
+  /** Why this applicant is asked for it (« Parce que vous avez déclaré… »); null when all are. */
+  reason: string | null
 }
 
 export type ChecklistContext = {
   situation: SituationAnswers
   prior: PriorAnswers
   choice: ChoiceAnswers
-  /** UEs whose prerequisite is met by a UE declared obtained (their proof is then needed). */
-  prerequisitesFromObtainedUes: string[]
 }
 
 /** Whether a catalogue condition applies to this applicant. */
@@ -54,12 +55,46 @@ export function conditionApplies(condition: PieceType['condition'], context: Che
     case 'EMPLOYER_CERTIFICATE_UNSIGNED':
       return situation.category === 'EMPLOYER_FUNDED' && situation.employerCertificateSigned === false
     case 'UES_OBTAINED_ELSEWHERE':
-      return (
-        prior.obtained.some((ue) => ue.place === 'ELSEWHERE') ||
-        context.prerequisitesFromObtainedUes.length > 0
-      )
+      // Only UEs obtained in another regional centre: this centre has its own results, and the
+      // highest diploma is already asked in « Photocopie des diplômes obtenus ».
+      return prior.obtained.some((ue) => ue.place === 'ELSEWHERE')
     case 'EARLY_EXPERIENCE_REVIEW':
       return prior.earlyExperienceReview
+  }
+}
+
+function codeList(codes: string[]): string {
+  return new Intl.ListFormat('fr-FR', { type: 'conjunction' }).format(codes)
+}
+
+/**
+ * Why a piece is asked of this applicant, in the words of what they answered; null for the pieces
+ * asked of everyone. Only called for a condition that applies.
+ */
+export function conditionReason(condition: PieceType['condition'], context: ChecklistContext): string | null {
+  const { situation, prior } = context
+  switch (condition) {
+    case 'GENERATED':
+    case 'ALWAYS':
+      return null
+    case 'EMPLOYED':
+      return 'Parce que vous avez déclaré être salarié(e).'
+    case 'JOB_SEEKER':
+      return 'Parce que vous avez déclaré être demandeur(se) d’emploi.'
+    case 'SELF_PAYING':
+      return situation.category === 'JOB_SEEKER'
+        ? 'Parce que vous avez choisi le tarif demandeur d’emploi : vous réglez vous-même la participation.'
+        : 'Parce que vous avez déclaré payer vous-même votre formation.'
+    case 'EMPLOYER_FUNDED':
+      return 'Parce que vous avez déclaré que votre employeur prend en charge votre formation.'
+    case 'EMPLOYER_CERTIFICATE_UNSIGNED':
+      return 'Parce que vous avez déclaré que l’attestation de prise en charge ne sera pas signée par votre employeur.'
+    case 'UES_OBTAINED_ELSEWHERE': {
+      const codes = prior.obtained.filter((ue) => ue.place === 'ELSEWHERE').map((ue) => ue.code)
+      return `Parce que vous avez déclaré avoir obtenu ${codeList(codes)} dans un autre centre régional.`
+    }
+    case 'EARLY_EXPERIENCE_REVIEW':
+      return 'Parce que vous avez demandé l’examen anticipé de votre expérience professionnelle.'
   }
 }
 
@@ -86,6 +121,7 @@ export function requiredPieces(catalogue: PieceType[], context: ChecklistContext
       pieceTypes: [pieceType],
       optional: pieceType.optional,
       maxAgeDays: pieceType.maxAgeDays,
+      reason: conditionReason(pieceType.condition, context),
     })
   }
   return requirements
@@ -159,4 +195,16 @@ export function isChecklistComplete(items: ChecklistItem[]): boolean {
   return items.every(
     (item) => item.state === 'PROVIDED' || (item.requirement.optional && item.state === 'MISSING'),
   )
+}
+
+/** The pieces step's status line: how many required pieces are still to provide. */
+export function piecesToProvideText(missing: number): string {
+  return missing === 0
+    ? 'Toutes les pièces demandées sont fournies.'
+    : `${formatCount(missing, { one: 'pièce encore à fournir', other: 'pièces encore à fournir' })}.`
+}
+
+/** "1 fichier déposé", "3 fichiers déposés". */
+export function uploadedFilesText(count: number): string {
+  return formatCount(count, { one: 'fichier déposé', other: 'fichiers déposés' })
 }

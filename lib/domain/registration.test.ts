@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { displayName, firstIncompleteStep, nextStep, previousStep, STEPS } from './registration'
+import { formatCount } from '../format'
+import { displayName, draftLastDay, firstIncompleteStep, nextStep, previousStep, STEPS } from './registration'
 
 describe('firstIncompleteStep (resume where I stopped)', () => {
   it('starts at the identity step when nothing is done', () => {
@@ -71,5 +72,28 @@ describe('displayName', () => {
     expect(
       displayName({ civility: 'MADAME', birthName: 'Bègue-Técher', usageName: null, firstNames: 'Élodie' }),
     ).toBe('Madame Élodie BÈGUE-TÉCHER')
+  })
+})
+
+describe('draftLastDay (the expiry printed on the page and in the e-mail)', () => {
+  it('is the last day of La Réunion’s calendar before the expiry', () => {
+    // A draft saved on 3 December 2026 with 30 days: kept until the end of 2 January 2027 in La
+    // Réunion, that is until 3 January 00:00 there (2 January 20:00 UTC).
+    expect(draftLastDay(new Date('2027-01-02T20:00:00Z'))).toBe('2027-01-02')
+  })
+  it('reads the day in La Réunion (UTC+4), not in UTC', () => {
+    // 22:00 UTC on 2 January is 02:00 on 3 January in La Réunion: still kept on 3 January.
+    expect(draftLastDay(new Date('2027-01-02T22:00:00Z'))).toBe('2027-01-03')
+    expect(draftLastDay(new Date('2027-01-03T19:59:00Z'))).toBe('2027-01-03')
+  })
+})
+
+describe('formatCount (plurals from Intl.PluralRules)', () => {
+  const files = { one: 'fichier déposé', other: 'fichiers déposés' }
+  it('writes 0 and 1 in the singular, as French does, and 2 in the plural', () => {
+    expect(formatCount(0, files)).toBe('0\u00a0fichier déposé')
+    expect(formatCount(1, files)).toBe('1\u00a0fichier déposé')
+    expect(formatCount(2, files)).toBe('2\u00a0fichiers déposés')
+    expect(formatCount(1_000_000, files)).toBe('1000000\u00a0fichiers déposés')
   })
 })

@@ -1,4 +1,4 @@
-import type { IsoDate } from './dates'
+import { todayIn, type IsoDate } from './dates'
 import type { TariffCategory } from './programme'
 
 /**
@@ -155,4 +155,14 @@ export function displayName(
   const civility = identity.civility === 'MADAME' ? 'Madame' : 'Monsieur'
   const name = (identity.usageName ?? identity.birthName).toLocaleUpperCase('fr-FR')
   return `${civility} ${identity.firstNames} ${name}`
+}
+
+/**
+ * The last day a draft expiring at `expiresAt` is kept, in La Réunion's calendar (UTC+4). The
+ * expiry is the first instant of the next day there (midnight, 20:00 UTC): the day of the instant
+ * just before it. The page and the resume e-mail both print this day (they printed 3 and 2 January
+ * for the same draft: one read the expiry in La Réunion, the other its UTC date).
+ */
+export function draftLastDay(expiresAt: Date): IsoDate {
+  return todayIn(new Date(expiresAt.getTime() - 1))
 }

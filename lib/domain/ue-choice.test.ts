@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { programme2010, session2010 } from '@/prisma/seed/cpn42-2010-2011'
 import type { ChoiceAnswers, PriorAnswers } from './registration'
 import { duplicateSession } from './session'
-import { canRequestEarlyReview, checkUeChoice, prerequisitesMetByObtainedUes } from './ue-choice'
+import { canRequestEarlyReview, checkUeChoice } from './ue-choice'
 
 // The 2010-2011 brochure moved to 2026-2027: 1st semester deadline 29 October 2026, 2nd 31 March 2027.
 const session = duplicateSession(session2010, 2026, { registrationOpen: true })
@@ -138,7 +138,9 @@ describe('checkUeChoice: what may be chosen', () => {
 
 describe('checkUeChoice: prerequisites', () => {
   const missing =
-    'AST005 demande d’avoir AST004 : choisissez AST004 au semestre précédent, ou déclarez-la parmi vos UE déjà obtenues.'
+    'AST005 demande d’avoir AST004 : choisissez aussi AST004 (1er semestre), ou, si vous l’avez déjà obtenue, déclarez-la à l’étape « UE déjà obtenues ».'
+  const tooLate = (semester: string) =>
+    `AST005 demande d’avoir AST004, qu’il n’est plus possible de choisir avant AST005 cette session : si vous l’avez déjà obtenue, déclarez-la à l’étape « UE déjà obtenues » ; sinon, inscrivez-vous à AST004 au prochain ${semester}, puis à AST005.`
 
   it('refuses AST005 alone: it requires AST004', () => {
     const issues = checkUeChoice({
@@ -176,14 +178,13 @@ describe('checkUeChoice: prerequisites', () => {
       choice: choice(['AST004', 'AST005']),
       experience,
     })
-    expect(issues.map((issue) => issue.message)).toEqual([missing])
+    expect(issues.map((issue) => issue.message)).toEqual([tooLate('2nd semestre')])
   })
 
-  it('lists the prerequisites met by obtained UEs, whose proof is then needed', () => {
-    expect(prerequisitesMetByObtainedUes(session, obtained('AST004'), choice(['AST005', 'PSY001']))).toEqual([
-      'AST004',
-    ])
-    expect(prerequisitesMetByObtainedUes(session, NO_PRIOR, choice(['AST004', 'AST005']))).toEqual([])
+  it('once the 1st semester is closed, does not offer AST004 as a choice but what is still possible', () => {
+    const [message] = messages({ choice: choice(['AST005']), today: '2026-10-31' })
+    expect(message).toBe(tooLate('1er semestre'))
+    expect(message).not.toContain('choisissez')
   })
 })
 

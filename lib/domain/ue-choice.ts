@@ -36,6 +36,32 @@ export function closedReason(session: AcademicSession, ue: SessionUe, today: Iso
   return null
 }
 
+/**
+ * What an applicant can do about a missing prerequisite, today: choose it too only when it can
+ * still be chosen in an earlier semester of this session; otherwise declare it obtained, or take
+ * it at its next semester (a closed semester is not offered as a way out).
+ */
+function missingPrerequisiteMessage(
+  session: AcademicSession,
+  ue: SessionUe,
+  required: string,
+  requiredUe: SessionUe | undefined,
+  today: IsoDate,
+): string {
+  const declare = `si vous l’avez déjà obtenue, déclarez-la à l’étape « UE déjà obtenues »`
+  const intro = `${ue.code} demande d’avoir ${required}`
+  if (!requiredUe) return `${intro}, qui n’est pas proposée cette session : ${declare}.`
+  const requiredSemester = registrationSemester(requiredUe)
+  const earlier = (requiredSemester ?? 3) < (registrationSemester(ue) ?? 0)
+  if (earlier && closedReason(session, requiredUe, today) === null && requiredSemester !== null) {
+    return `${intro} : choisissez aussi ${required} (${SEMESTER_NAMES[requiredSemester]}), ou, ${declare}.`
+  }
+  const next = requiredSemester
+    ? `au prochain ${SEMESTER_NAMES[requiredSemester]}`
+    : 'à une prochaine session'
+  return `${intro}, qu’il n’est plus possible de choisir avant ${ue.code} cette session : ${declare} ; sinon, inscrivez-vous à ${required} ${next}, puis à ${ue.code}.`
+}
+
 export type ExperienceRule = {
   experienceMonthsRequired: number
   experienceMonthsReduced: number
@@ -95,7 +121,7 @@ export function checkUeChoice(options: {
         issues.push({
           field: 'ues',
           code: ue.code,
-          message: `${ue.code} demande d’avoir ${required} : choisissez ${required} au semestre précédent, ou déclarez-la parmi vos UE déjà obtenues.`,
+          message: missingPrerequisiteMessage(session, ue, required, requiredUe, today),
         })
       }
     }
@@ -148,17 +174,4 @@ export function checkUeChoice(options: {
 /** Whether the examen anticipé may be requested: from `minimum` UEs obtained. */
 export function canRequestEarlyReview(prior: Pick<PriorAnswers, 'obtained'>, minimum: number): boolean {
   return prior.obtained.length >= minimum
-}
-
-/** UEs whose prerequisite is met by a UE declared as obtained: its proof must be provided. */
-export function prerequisitesMetByObtainedUes(
-  session: AcademicSession,
-  prior: PriorAnswers,
-  choice: ChoiceAnswers,
-): string[] {
-  const obtained = new Set(prior.obtained.map((ue) => ue.code))
-  const byCode = new Map(session.ues.map((ue) => [ue.code, ue]))
-  return choice.ues.flatMap((pick) =>
-    (byCode.get(pick.code)?.prerequisites ?? []).filter((code) => obtained.has(code)),
-  )
 }

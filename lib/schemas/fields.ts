@@ -27,6 +27,17 @@ export function text(params?: Parameters<typeof z.string>[0]) {
   return z.string(params).overwrite(withoutUnstorableCharacters)
 }
 
+/**
+ * Option of a step's cross-field rules (`superRefine`): run them even when a field has failed. By
+ * default zod skips an object's refinements once one of its fields failed, so a step reported its
+ * errors in turns (a wrong phone hid the e-mail mismatch until it was corrected). A rule run this
+ * way must not trust the types: a field that failed may hold anything (or nothing).
+ */
+export const EVEN_WITH_FIELD_ERRORS = {
+  // Only on an object: a body that is not one (junk, a forged request) has no fields to compare.
+  when: (payload: { value: unknown }) => typeof payload.value === 'object' && payload.value !== null,
+}
+
 /** A required line of text. */
 export function requiredText(label: string, max = 120) {
   return text({ error: `Indiquez ${label}.` })

@@ -126,6 +126,85 @@ describe('identitySchema', () => {
   })
 })
 
+describe('every error of a step at once (issue 10, item 6)', () => {
+  it('identity: the age rule is reported with a missing civility', () => {
+    const issues = issuesOf(identitySchema(TODAY), {
+      birthName: 'Payet',
+      firstNames: 'Marie',
+      birthDate: '01/01/2020',
+      birthPlace: 'Saint-Denis',
+      birthCountry: 'France',
+      nationality: 'Française',
+      nir: nirFor('2020-01-01'),
+    })
+    expect(issues).toMatchObject({
+      civility: 'Choisissez Madame ou Monsieur.',
+      birthDate: 'Vous devez avoir au moins 16 ans pour vous inscrire.',
+    })
+  })
+
+  it('identity: a missing NIR with a missing civility does not stop the other rules', () => {
+    const issues = issuesOf(identitySchema(TODAY), { birthDate: '01/01/2020' })
+    expect(issues).toMatchObject({ birthDate: 'Vous devez avoir au moins 16 ans pour vous inscrire.' })
+  })
+
+  it('identity: a NIR whose sex digit differs from the civility is accepted (a note, not a refusal)', () => {
+    const man = nirFor('1984-09-12').replace(/^2/, '1')
+    const body = man.slice(0, 13)
+    const nir = `${body}${String(nirKey(body)).padStart(2, '0')}`
+    const parsed = identitySchema(TODAY).parse({
+      civility: 'MADAME',
+      birthName: 'Payet',
+      firstNames: 'Marie',
+      birthDate: '12/09/1984',
+      birthPlace: 'Saint-Denis',
+      birthCountry: 'France',
+      nationality: 'Française',
+      nir,
+    })
+    expect(parsed).toMatchObject({ civility: 'MADAME', nir })
+  })
+
+  it('contact: a wrong phone and different e-mail addresses are reported together', () => {
+    const issues = issuesOf(contactSchema, {
+      addressLine1: '12 rue des Flamboyants',
+      postcode: '97400',
+      town: 'Saint-Denis',
+      phone: '12',
+      email: 'marie@example.re',
+      emailConfirmation: 'marie@exemple.re',
+    })
+    expect(Object.keys(issues).sort()).toEqual(['emailConfirmation', 'phone'])
+    expect(issues.emailConfirmation).toBe('Les deux adresses e-mail ne sont pas identiques.')
+  })
+
+  it('situation: a missing tariff does not hide the employer’s missing details', () => {
+    const issues = issuesOf(situationSchema, {
+      employmentStatus: 'EMPLOYED',
+      employer: {},
+      highestDiploma: 'BAC',
+      accessRoute: 'BAC_LEVEL',
+      firstRegistration: 'oui',
+      baseFeeAlreadyPaid: 'non',
+    })
+    expect(issues).toMatchObject({
+      category: 'Choisissez votre situation pour la tarification.',
+      'employer.name': 'Indiquez le nom de votre employeur.',
+    })
+  })
+
+  it('situation: a missing answer does not hide the job-seeker identifier rule', () => {
+    const issues = issuesOf(situationSchema, {
+      category: 'JOB_SEEKER',
+      employmentStatus: 'JOB_SEEKER',
+      highestDiploma: 'BAC',
+      accessRoute: 'BAC_LEVEL',
+      baseFeeAlreadyPaid: 'non',
+    })
+    expect(Object.keys(issues).sort()).toEqual(['firstRegistration', 'jobSeekerId'])
+  })
+})
+
 describe('contactSchema', () => {
   const valid = {
     addressLine1: '12 rue des Flamboyants',

@@ -13,7 +13,7 @@ import {
   type PriorAnswers,
   type SituationAnswers,
 } from '@/lib/domain/registration'
-import { frenchDate, optionalText, requiredText, yesNo } from './fields'
+import { EVEN_WITH_FIELD_ERRORS, frenchDate, optionalText, requiredText, yesNo } from './fields'
 
 /**
  * One schema per step of the registration form. The browser validates with them (react-hook-form)
@@ -49,8 +49,9 @@ export function identitySchema(today: IsoDate) {
         }),
     })
     .superRefine((value, context) => {
-      // Zod may run this with fields that already failed: only check what is a real date.
-      const birthDate = isIsoDate(value.birthDate) ? value.birthDate : undefined
+      // Run even when fields failed (EVEN_WITH_FIELD_ERRORS): only check what is a real date.
+      const birthDate =
+        typeof value.birthDate === 'string' && isIsoDate(value.birthDate) ? value.birthDate : undefined
       if (birthDate) {
         const age = Math.floor(daysBetween(birthDate, today) / 365.25)
         if (age < 16) {
@@ -63,10 +64,11 @@ export function identitySchema(today: IsoDate) {
         if (age > 100)
           context.addIssue({ code: 'custom', path: ['birthDate'], message: 'Vérifiez l’année de naissance.' })
       }
-      if (birthDate && checkNir(value.nir) === null && checkNir(value.nir, birthDate) === 'BIRTH_MISMATCH') {
+      const nir = typeof value.nir === 'string' ? value.nir : ''
+      if (birthDate && checkNir(nir) === null && checkNir(nir, birthDate) === 'BIRTH_MISMATCH') {
         context.addIssue({ code: 'custom', path: ['nir'], message: NIR_MESSAGES.BIRTH_MISMATCH })
       }
-    })
+    }, EVEN_WITH_FIELD_ERRORS)
     .transform((value): IdentityAnswers => ({ ...value, nir: normalizeNir(value.nir) }))
 }
 
@@ -102,14 +104,19 @@ export const contactSchema = z
     emailConfirmation: z.string().trim().toLowerCase(),
   })
   .superRefine((value, context) => {
-    if (value.email !== value.emailConfirmation) {
+    // Checked even when the phone (or another field) failed: every error of the step at once.
+    if (
+      typeof value.email === 'string' &&
+      typeof value.emailConfirmation === 'string' &&
+      value.email !== value.emailConfirmation
+    ) {
       context.addIssue({
         code: 'custom',
         path: ['emailConfirmation'],
         message: 'Les deux adresses e-mail ne sont pas identiques.',
       })
     }
-  })
+  }, EVEN_WITH_FIELD_ERRORS)
   .transform(({ emailConfirmation: _confirmation, ...value }): ContactAnswers => value)
 
 const employerSchema = z.object({
@@ -185,6 +192,7 @@ export const situationSchema = z
     // Only for a job seeker: the form may still carry an identifier typed before a change of status.
     if (
       value.employmentStatus === 'JOB_SEEKER' &&
+      typeof value.jobSeekerId === 'string' &&
       value.jobSeekerId &&
       !/^[0-9A-Z]{7,11}$/i.test(value.jobSeekerId)
     ) {
@@ -194,7 +202,9 @@ export const situationSchema = z
         message: 'L’identifiant France Travail compte 7 à 11 chiffres ou lettres, sans espace.',
       })
     }
-  })
+    // Run even when a field failed (a missing tariff no longer hides the employer's details); the
+    // rules above compare values, so a field that failed simply does not match.
+  }, EVEN_WITH_FIELD_ERRORS)
   .transform((value): SituationAnswers => ({
     category: value.category,
     employmentStatus: value.employmentStatus,

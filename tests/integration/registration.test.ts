@@ -1,4 +1,6 @@
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest'
+import { draftLastDay } from '@/lib/domain/registration'
+import { formatDate } from '@/lib/format'
 import { getDb } from '@/lib/server/db'
 import { seed } from '@/prisma/seed'
 import { lastLink, openLink } from '../support/links'
@@ -184,7 +186,7 @@ describe('the steps', () => {
     })
   })
 
-  it('refuse AST005 without AST004, and accept it once AST004 is declared obtained (its proof then required)', async () => {
+  it('refuse AST005 without AST004, and accept it once AST004 is declared obtained here (no other centre’s proof then)', async () => {
     await fillDraft(actions)
     const refused = await actions.saveStepAction('ue', { ues: { AST005: { selected: true } } })
     expect(refused.ok).toBe(false)
@@ -198,11 +200,11 @@ describe('the steps', () => {
     ).toBe(true)
     expect((await actions.saveStepAction('ue', { ues: { AST005: { selected: true } } })).ok).toBe(true)
     await uploadPieces(uploadRoute)
-    const result = await actions.submitRegistrationAction({ consent: true, certify: true })
-    expect(result.issues).toContainEqual({
-      step: 'pieces',
-      message: expect.stringContaining('Attestations de réussite'),
-    })
+    // Obtained at this centre: its results are here, no success certificate is asked (issue 10, item 9).
+    expect(
+      await expectRedirect(() => actions.submitRegistrationAction({ consent: true, certify: true })),
+    ).toMatch(/confirmation/)
+    expect(await db.dossier.count()).toBe(1)
   })
 
   it('check the social security number key and the e-mail confirmation on the server', async () => {
@@ -227,6 +229,10 @@ describe('the steps', () => {
     await fillDraft(actions)
     const link = await lastLink('RESUME_LINK')
     const draftCookie = browser.cookie('cnam_inscription')
+    // The same last day as the resume page prints (draftLastDay), in La Réunion's calendar.
+    const email = await db.outboxEmail.findFirstOrThrow({ where: { kind: 'RESUME_LINK' } })
+    const draft = await db.draft.findFirstOrThrow({ select: { expiresAt: true } })
+    expect(email.text).toContain(`conservé jusqu’au ${formatDate(draftLastDay(draft.expiresAt))} ;`)
     browser.reset()
     const opened = await openLink(link)
     expect(opened).toEqual({ location: '/inscription/pieces', refused: false })

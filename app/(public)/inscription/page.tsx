@@ -4,7 +4,7 @@ import { Alert } from '@/components/ui/alert'
 import { buttonClass } from '@/components/ui/button'
 import { todayIn } from '@/lib/domain/dates'
 import { PIECE_CONDITION_LABELS } from '@/lib/domain/pieces'
-import { firstIncompleteStep } from '@/lib/domain/registration'
+import { draftLastDay, firstIncompleteStep } from '@/lib/domain/registration'
 import { openSemesters } from '@/lib/domain/session'
 import { ResumeLinkForm } from '@/components/registration/resume-link-form'
 import { LINK_REFUSED_MESSAGES, LINK_TTL_DAYS, SESSION_END_MESSAGES } from '@/lib/domain/access'
@@ -125,7 +125,7 @@ export default async function StartRegistrationPage({
                 Vous avez une inscription en cours
               </h2>
               <p className="mt-1 text-muted">
-                Elle est conservée jusqu’au {formatDate(todayIn(draftLookup.draft.expiresAt))}.
+                Elle est conservée jusqu’au {formatDate(draftLastDay(draftLookup.draft.expiresAt))}.
               </p>
               <Link
                 href={`/inscription/${firstIncompleteStep(draftLookup.draft.completedSteps)}`}

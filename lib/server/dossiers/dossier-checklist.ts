@@ -4,7 +4,6 @@ import { pdfActiveContentOf, type PdfActiveContent } from '@/lib/domain/piece-wa
 import { documentDateProblem, requiredPieces, type Requirement } from '@/lib/domain/pieces'
 import type { AcademicSession, Programme } from '@/lib/domain/programme'
 import type { CompleteAnswers } from '@/lib/domain/registration'
-import { prerequisitesMetByObtainedUes } from '@/lib/domain/ue-choice'
 import type { DossierRow } from './dossier-include'
 
 export type DossierPieceView = {
@@ -55,12 +54,11 @@ export function dossierChecklist(options: {
   pieces: DossierPieceView[]
   submittedOn: IsoDate
 }): DossierChecklistItem[] {
-  const { programme, session, answers } = options
+  const { programme, answers } = options
   const requirements = requiredPieces(programme.pieceTypes, {
     situation: answers.situation,
     prior: answers.acquis,
     choice: answers.ue,
-    prerequisitesFromObtainedUes: prerequisitesMetByObtainedUes(session, answers.acquis, answers.ue),
   })
   return requirements.map((requirement) => {
     const codes = new Set(requirement.pieceTypes.map((type) => type.code))

@@ -16,6 +16,7 @@ import {
 } from 'pdf-lib'
 import sharp, { type Metadata, type PngOptions } from 'sharp'
 import { PDF_ACTIVE_CONTENT, type PdfActiveContent } from '@/lib/domain/piece-warnings'
+import { MAX_UPLOAD_BYTES, quotedFileName, tooLargeMessage } from '@/lib/domain/uploads'
 
 /**
  * Decides whether a file sent by an applicant (CV, ID card, pay slips…) is kept. The type comes
@@ -25,7 +26,7 @@ import { PDF_ACTIVE_CONTENT, type PdfActiveContent } from '@/lib/domain/piece-wa
  * anything hidden after or between its segments.
  */
 
-export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024
+export { MAX_UPLOAD_BYTES }
 
 /**
  * Decoding costs about 4 bytes of memory per pixel: 50 MP is 200 MB, several times what a phone
@@ -411,7 +412,7 @@ function accept(
 
 // French typography: non-breaking spaces inside « » and before a colon.
 const NBSP = '\u00a0'
-const quoted = (name: string) => `«${NBSP}${name}${NBSP}»`
+const quoted = quotedFileName
 
 /** The refusal of a file that is over the limit, named like every other refusal. */
 export function tooLargeRefusal(fileName: string, maxBytes = MAX_UPLOAD_BYTES): UploadRefusal {
@@ -423,7 +424,7 @@ function refuse(code: UploadRefusal['code'], name: string, maxBytes = MAX_UPLOAD
   const messages: Record<UploadRefusal['code'], string> = {
     NAME: `${file} a un nom trop long${NBSP}: renommez le fichier puis réessayez.`,
     EMPTY: `${file} est vide.`,
-    TOO_LARGE: `${file} dépasse ${formatSize(maxBytes)} (taille maximale d’un fichier).`,
+    TOO_LARGE: tooLargeMessage(name, maxBytes),
     TYPE: `${file} n’est pas un PDF, un JPEG ou un PNG${NBSP}: seuls ces formats sont acceptés.`,
     PDF_ENCRYPTED: `${file} est protégé par un mot de passe${NBSP}: envoyez une version sans protection.`,
     PDF_DAMAGED: `${file} est endommagé ou incomplet${NBSP}: enregistrez-le à nouveau puis réessayez.`,
@@ -439,13 +440,4 @@ function refuseTooManyPixels(name: string): UploadRefusal {
     code: 'IMAGE_DAMAGED',
     message: `${quoted(name)} est une image trop grande (plus de ${megapixels}${NBSP}mégapixels)${NBSP}: réduisez sa définition puis réessayez.`,
   }
-}
-
-const sizeNumber = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 })
-
-/** "10 Mo", "1,5 Mo", "1 Ko", "900 octets", in binary multiples as MAX_UPLOAD_BYTES is defined. */
-function formatSize(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${sizeNumber.format(bytes / (1024 * 1024))}${NBSP}Mo`
-  if (bytes >= 1024) return `${sizeNumber.format(bytes / 1024)}${NBSP}Ko`
-  return `${bytes}${NBSP}octet${bytes > 1 ? 's' : ''}`
 }

@@ -15,7 +15,7 @@ import {
   type RegistrationAnswers,
   type StepId,
 } from '@/lib/domain/registration'
-import { checkUeChoice, prerequisitesMetByObtainedUes } from '@/lib/domain/ue-choice'
+import { checkUeChoice } from '@/lib/domain/ue-choice'
 import { parseAnswers, type RawAnswers } from '@/lib/schemas/registration-steps'
 import { stepContextOf, type RegistrationContext } from './registration-context'
 
@@ -77,7 +77,6 @@ export function evaluateRegistration(options: {
     situation: answers.situation,
     prior: answers.acquis,
     choice: answers.ue,
-    prerequisitesFromObtainedUes: prerequisitesMetByObtainedUes(session, answers.acquis, answers.ue),
   })
   const checklist = evaluateChecklist(requirements, uploads, today)
   for (const item of checklist)

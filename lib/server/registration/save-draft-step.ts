@@ -1,6 +1,7 @@
 import 'server-only'
-import { todayIn, toIsoDate } from '@/lib/domain/dates'
+import { todayIn } from '@/lib/domain/dates'
 import {
+  draftLastDay,
   nextStep,
   type AnswerStepId,
   type ContactAnswers,
@@ -158,7 +159,7 @@ export async function saveDraftStep(options: {
         link: resumeLink(token),
         programmeTitle: draft.context.programme.title,
         sessionLabel: draft.context.session.label,
-        expiresOn: toIsoDate(expiresAt),
+        expiresOn: draftLastDay(expiresAt),
       })
       await enqueueEmail(tx, { kind: 'RESUME_LINK', to: typed, ...message })
       queued.push({ to: typed, ...message })

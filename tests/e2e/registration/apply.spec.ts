@@ -49,7 +49,12 @@ test.describe('applying online', () => {
     await expect(page.getByText('2 84 09 97 411 005', { exact: false })).toBeVisible()
     await page.getByRole('checkbox', { name: /J’accepte que le Cnam/ }).check()
     await page.getByRole('checkbox', { name: /Je certifie/ }).check()
-    await page.getByRole('button', { name: `Envoyer mon dossier (${TOTAL})` }).click()
+    // The total is not on the button, which would read as an online payment (issue 10, item 12).
+    const send = page.getByRole('button', { name: 'Envoyer mon dossier', exact: true })
+    await expect(send).toHaveAccessibleDescription(
+      `Envoyer le dossier ne déclenche aucun paiement en ligne : la participation de ${TOTAL} se règle après l’envoi, comme indiqué ci-dessus.`,
+    )
+    await send.click()
 
     await expect(page.getByText('Votre dossier est envoyé')).toBeVisible()
     const reference = (await page.getByTestId('reference').textContent())?.trim() ?? ''

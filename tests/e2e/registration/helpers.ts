@@ -96,3 +96,16 @@ export async function uploadAllPieces(page: Page) {
     await expect(item.getByText('Fournie', { exact: true })).toBeVisible()
   }
 }
+
+/** A new registration filled in up to the UE step (employed individual, no UE obtained). */
+export async function toUeStep(page: Page) {
+  await startRegistration(page)
+  await fillIdentity(page)
+  await next(page)
+  await fillContact(page)
+  await next(page)
+  await fillSituation(page)
+  await next(page)
+  await next(page)
+  await expect(page.getByRole('heading', { level: 1, name: 'Choix des UE' })).toBeVisible()
+}

@@ -251,7 +251,7 @@ test('the whole application can be done with the keyboard alone, focus visible a
   await press(page, 'Tab', certify)
   await page.keyboard.press('Space')
   await expect(certify).toBeChecked()
-  await press(page, 'Tab', page.getByRole('button', { name: `Envoyer mon dossier (${TOTAL})` }))
+  await press(page, 'Tab', page.getByRole('button', { name: 'Envoyer mon dossier', exact: true }))
   await page.keyboard.press('Enter')
 
   await expect(page.getByText('Votre dossier est envoyé')).toBeVisible()

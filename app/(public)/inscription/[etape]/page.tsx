@@ -114,6 +114,7 @@ export default async function RegistrationStepPage({ params }: Props) {
         .filter((group) => group.ues.length > 0)
       content = (
         <UeStep
+          draftId={draft.id}
           context={stepContext}
           defaultValues={defaults('ue')}
           previousHref={previousHref}
