@@ -58,7 +58,21 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   ACCESS_LINK_RENEWED: 'Nouveau lien personnel envoyé au candidat',
   PERSONAL_DATA_EXPORTED: 'Données du candidat exportées (demande RGPD)',
   PIECES_EXPORTED: 'Toutes les pièces téléchargées (ZIP)',
+  PIECE_READ: 'Pièce consultée',
+  FORM_PDF_READ: 'Formulaire d’inscription (PDF) téléchargé',
   ANONYMISED: 'Données personnelles effacées : durée de conservation écoulée',
+}
+
+/**
+ * Reads of a dossier's content by staff (a piece previewed or downloaded, the form's PDF): kept in
+ * the audit trail, so that who saw an identity document can be told, but not listed in the
+ * dossier's history, which each page view would otherwise flood.
+ */
+export const CONTENT_READ_ACTIONS: ReadonlySet<string> = new Set(['PIECE_READ', 'FORM_PDF_READ'])
+
+/** Whether an audit event is a step of the dossier's history (not a read of its content). */
+export function isHistoryEvent(action: string): boolean {
+  return !CONTENT_READ_ACTIONS.has(action)
 }
 
 /** Whether an acceptance's audit event records that no payment was recorded then. */

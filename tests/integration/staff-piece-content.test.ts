@@ -199,6 +199,23 @@ describe('who may take every piece at once, and each piece alone', () => {
       const isStaff = identity !== 'anonymous' && identity !== 'applicant'
       expect(one.status).toBe(isStaff ? 200 : 401)
       if (isStaff) expect(one.headers.get('content-security-policy')).toMatch(/^sandbox;/)
+      // Each read of a piece's content is in the audit trail (who, which piece), refused ones not.
+      const reads = await db.auditEvent.findMany({
+        where: { dossierId: dossier.id, action: 'PIECE_READ' },
+        select: { pieceId: true, actorType: true, actorId: true, details: true },
+      })
+      expect(reads).toEqual(
+        isStaff
+          ? [
+              {
+                pieceId: piece.id,
+                actorType: 'STAFF',
+                actorId: expect.any(String),
+                details: { disposition: 'preview' },
+              },
+            ]
+          : [],
+      )
     })
   }
 

@@ -2,7 +2,7 @@ import 'server-only'
 import { todayIn } from '@/lib/domain/dates'
 import type { FeeLine } from '@/lib/domain/fees'
 import type { CompleteAnswers } from '@/lib/domain/registration'
-import { historyEventLabel } from '@/lib/domain/review'
+import { historyEventLabel, isHistoryEvent } from '@/lib/domain/review'
 import { availableTransitions, type StoredDossierStatus, type TransitionName } from '@/lib/domain/workflow'
 import { can } from '@/lib/domain/staff'
 import { assertCan } from '@/lib/server/auth/authorize'
@@ -128,21 +128,27 @@ export async function getStaffDossier(options: {
         }
       : null
   }
-  const history = row.events.map((event) => ({
-    id: event.id,
-    action: event.action,
-    label: historyEventLabel({ action: event.action, details: event.details, piece: pieceOf(event.pieceId) }),
-    actor:
-      event.actorType === 'APPLICANT'
-        ? 'Le candidat'
-        : event.actorType === 'SYSTEM'
-          ? 'Le portail'
-          : (staff.get(event.actorId ?? '') ?? 'Personnel'),
-    fromStatus: event.fromStatus,
-    toStatus: event.toStatus,
-    reason: event.reason,
-    createdAt: event.createdAt,
-  }))
+  const history = row.events
+    .filter((event) => isHistoryEvent(event.action))
+    .map((event) => ({
+      id: event.id,
+      action: event.action,
+      label: historyEventLabel({
+        action: event.action,
+        details: event.details,
+        piece: pieceOf(event.pieceId),
+      }),
+      actor:
+        event.actorType === 'APPLICANT'
+          ? 'Le candidat'
+          : event.actorType === 'SYSTEM'
+            ? 'Le portail'
+            : (staff.get(event.actorId ?? '') ?? 'Personnel'),
+      fromStatus: event.fromStatus,
+      toStatus: event.toStatus,
+      reason: event.reason,
+      createdAt: event.createdAt,
+    }))
   if (row.anonymisedAt) {
     return {
       anonymised: true,

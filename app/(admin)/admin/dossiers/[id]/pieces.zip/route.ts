@@ -38,7 +38,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
     try {
       const names = new Set<string>()
       for (const pieceId of list.pieceIds) {
-        const file = await readPieceFile({ actor, dossierId: id, pieceId })
+        const file = await readPieceFile({ actor, dossierId: id, pieceId, disposition: 'zip' })
         if (!file) continue
         let name = file.downloadName
         for (let rank = 2; names.has(name); rank += 1)

@@ -1,5 +1,6 @@
 import { renderRegistrationFormPdf } from '@/lib/pdf/registration-form'
 import { AccessDenied, currentStaff, assertCan } from '@/lib/server/auth/authorize'
+import { recordFormPdfRead } from '@/lib/server/admin/review/read-piece-file'
 import { getRegistrationFormData } from '@/lib/server/dossiers/get-registration-form-data'
 import { logEvent } from '@/lib/server/log'
 import { PIECE_CONTENT_PERMISSIONS } from '@/lib/domain/staff'
@@ -19,6 +20,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   if (!data) return new Response('Dossier introuvable.', { status: 404 })
   const pdf = await renderRegistrationFormPdf(data)
   logEvent('info', 'dossier.form_pdf_read', { userId: actor?.userId, dossierId: id })
+  if (actor) await recordFormPdfRead({ actor, dossierId: id })
   return new Response(new Uint8Array(pdf), {
     headers: {
       'Content-Type': 'application/pdf',

@@ -20,9 +20,14 @@ export async function GET(
     return new Response('Requête refusée : elle ne vient pas du portail.', { status: 403, headers: TEXT })
   try {
     const actor = await currentStaff()
-    const file = await readPieceFile({ actor, dossierId: id, pieceId })
-    if (!file) return new Response('Pièce introuvable.', { status: 404, headers: TEXT })
     const inline = new URL(request.url).searchParams.get('apercu') === '1'
+    const file = await readPieceFile({
+      actor,
+      dossierId: id,
+      pieceId,
+      disposition: inline ? 'preview' : 'download',
+    })
+    if (!file) return new Response('Pièce introuvable.', { status: 404, headers: TEXT })
     logEvent('info', 'dossier.piece_read', {
       userId: actor?.userId,
       dossierId: id,
