@@ -105,10 +105,14 @@ describe('registration form PDF layout', () => {
     expect(faults).toEqual([])
   }, 60_000)
 
-  it.each([0, 1, 14])('draws no text over text with %i UE(s)', async (count) => {
-    const { faults } = await layoutFaults({ ...worst, ues: worst.ues.slice(0, count) })
-    expect(faults).toEqual([])
-  }, 60_000)
+  it.each([0, 1, 14])(
+    'draws no text over text with %i UE(s)',
+    async (count) => {
+      const { faults } = await layoutFaults({ ...worst, ues: worst.ues.slice(0, count) })
+      expect(faults).toEqual([])
+    },
+    60_000,
+  )
 
   it('draws no text over text for the sample dossier (3 chosen UEs, 2 declared)', async () => {
     const { faults } = await layoutFaults(await sampleRegistrationFormData())

@@ -175,7 +175,7 @@ const styles = StyleSheet.create({
     borderBottomWidth: 0.6,
     borderColor: PDF_LINE,
   },
-  tableRow: { flexDirection: 'row', borderBottomWidth: 0.6, borderColor: PDF_LINE },
+  tableRow: { flexDirection: 'row', borderBottomWidth: 0.6, borderColor: PDF_LINE, flexShrink: 0 },
   tableTotal: { flexDirection: 'row', borderTopWidth: 0.6, borderBottomWidth: 1.2, borderColor: INK },
   th: {
     fontSize: 7.5,
@@ -325,9 +325,13 @@ function cellStyle(column: Column): Styles[string] {
   }
 }
 
+/**
+ * The head of a table, `fixed`: react-pdf draws it again at the top of each page the table runs
+ * on, so that a continued table still says what its columns are.
+ */
 function TableHead({ columns }: { columns: Column[] }) {
   return (
-    <View style={styles.tableHead} wrap={false}>
+    <View style={styles.tableHead} wrap={false} fixed>
       {columns.map((column) => (
         <Text key={column.label} style={[styles.th, cellStyle(column)]}>
           {column.label}
@@ -351,9 +355,14 @@ function TableRow({ columns, cells }: { columns: Column[]; cells: ReactNode[] })
 
 type Row = { key: string; cells: ReactNode[] }
 
+/** Room kept after a table's title for its head and a first row, or the title moves on. */
+const TABLE_START = 48
+
 /**
- * A table that may run on to the next page between rows, never inside one: what comes `before`
- * (the section title) stays with the head and the first row, the `total` with the last row.
+ * A table that may run on to the next page between rows, never inside one: its head is repeated
+ * on each page, what comes `before` (the section title) is not left alone at the foot of a page,
+ * and the `total` stays with the last row. Rows never shrink: react-pdf would otherwise squeeze
+ * unbreakable rows into what is left of a page and draw them over each other (react-pdf #2763).
  */
 function Table({
   columns,
@@ -367,20 +376,20 @@ function Table({
   total?: ReactNode
 }) {
   const row = ({ key, cells }: Row) => <TableRow key={key} columns={columns} cells={cells} />
-  const [first, ...others] = rows
+  const others = [...rows]
   const last = others.pop()
   return (
     <View>
-      <View wrap={false}>
-        {before}
-        <TableHead columns={columns} />
-        {first ? row(first) : null}
-        {last ? null : total}
-      </View>
+      {before ? (
+        <View wrap={false} minPresenceAhead={TABLE_START}>
+          {before}
+        </View>
+      ) : null}
+      <TableHead columns={columns} />
       {others.map(row)}
-      {last ? (
+      {last || total ? (
         <View wrap={false}>
-          {row(last)}
+          {last ? row(last) : null}
           {total}
         </View>
       ) : null}
