@@ -1,7 +1,8 @@
 import { todayIn } from '@/lib/domain/dates'
 import type { FeeLine } from '@/lib/domain/fees'
 import type { TariffCategory } from '@/lib/domain/programme'
-import type { RegistrationFormData } from '@/lib/domain/registration-form'
+import type { FormSectionWords, RegistrationFormData } from '@/lib/domain/registration-form'
+import { formatNir } from '@/lib/domain/nir'
 import {
   DIPLOMA_LEVEL_LABELS,
   type AccessRoute,
@@ -179,3 +180,19 @@ export const SECTION_TITLES = {
   withdrawal: 'Rétractation et résiliation',
   signature: 'Certification et signature',
 } as const
+
+/** The words formSections (lib/domain/registration-form.ts) names the fields with. */
+export const FORM_SECTION_WORDS: FormSectionWords = {
+  sectionTitles: SECTION_TITLES,
+  civility: (civility) => CIVILITY_LABELS[civility],
+  category: (category) => TARIFF_CATEGORY_LABELS[category],
+  employmentStatus: (status) => EMPLOYMENT_STATUS_LABELS[status],
+  accessRoute: (route) => ACCESS_ROUTE_LABELS[route],
+  highestDiploma: highestDiplomaLabel,
+  employerContact,
+  employerCertificate: employerCertificateLabel,
+  yesNo,
+  date: formatDate,
+  nir: formatNir,
+  phone: displayPhone,
+}
