@@ -18,7 +18,7 @@ import {
   INSTITUTION,
   OBTAINED_PLACE_LABELS,
   paragraphs,
-  paymentInstructions,
+  formPaymentInstructions,
   PHOTO_CAPTION,
   placeAndDate,
   programmeQualification,
@@ -338,7 +338,7 @@ function Fees({ data }: { data: RegistrationFormData }) {
       <div className="mt-3 break-inside-avoid">
         <h3 className="font-bold">Mode de paiement : à joindre au dossier</h3>
         <ul className="mt-1 space-y-1">
-          {paymentInstructions(data).map((instruction) => (
+          {formPaymentInstructions(data).map((instruction) => (
             <li key={instruction} className="flex items-start gap-2">
               <span aria-hidden="true" className="mt-[0.3em] size-3 shrink-0 border border-ink" />
               <span>{instruction}</span>

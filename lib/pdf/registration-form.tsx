@@ -24,7 +24,7 @@ import {
   INSTITUTION,
   OBTAINED_PLACE_LABELS,
   paragraphs,
-  paymentInstructions,
+  formPaymentInstructions,
   PHOTO_CAPTION,
   placeAndDate,
   programmeQualification,
@@ -613,7 +613,7 @@ function Fees({ data, title }: { data: RegistrationFormData; title: ReactNode })
       />
       <View wrap={false}>
         <Text style={styles.subheading}>Mode de paiement : à joindre au dossier</Text>
-        {paymentInstructions(data)
+        {formPaymentInstructions(data)
           .map(pdfText)
           .map((instruction) => (
             <View key={instruction} style={styles.checkRow}>
