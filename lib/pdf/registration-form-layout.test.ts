@@ -1,9 +1,11 @@
 import { extractTextItems } from 'unpdf'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { RegistrationFormData } from '@/lib/domain/registration-form'
+import {
+  sampleLongRegistrationFormData,
+  sampleRegistrationFormData,
+} from '@/tests/fixtures/registration-form'
 import { renderRegistrationFormPdf } from './registration-form'
-// The fixture is being moved to tests/fixtures/ in parallel: imported from where it is today.
-import { sampleLongRegistrationFormData, sampleRegistrationFormData } from './registration-form.fixture'
 
 /**
  * The PDF's layout as a reader sees it: no text drawn over other text, nothing written into the
