@@ -1,26 +1,24 @@
-import type { ReactNode } from 'react'
-import { formatNir } from '@/lib/domain/nir'
-import { displayPhone } from '@/lib/domain/phone'
+import { Fragment, type ReactNode } from 'react'
 import { displayName } from '@/lib/domain/registration'
-import type { RegistrationFormData } from '@/lib/domain/registration-form'
+import {
+  formSections,
+  type FormField,
+  type FormSection,
+  type RegistrationFormData,
+} from '@/lib/domain/registration-form'
 import { formatDate, formatEuros } from '@/lib/format'
 import {
-  ACCESS_ROUTE_LABELS,
   CERTIFICATION,
   CHECKLIST_STATE_LABELS,
   CHECKLIST_STATE_TONES,
-  CIVILITY_LABELS,
-  EMPLOYMENT_STATUS_LABELS,
-  employerCertificateLabel,
-  employerContact,
   experienceLabel,
   feeBasisLabel,
+  FORM_SECTION_WORDS,
   FORM_TITLE,
-  highestDiplomaLabel,
   INSTITUTION,
   OBTAINED_PLACE_LABELS,
   paragraphs,
-  paymentInstructions,
+  formPaymentInstructions,
   PHOTO_CAPTION,
   placeAndDate,
   programmeQualification,
@@ -111,11 +109,10 @@ function Field({
   strong?: boolean
   children: ReactNode
 }) {
-  const empty = children === null || children === undefined || children === ''
   return (
     <div className={`${SPANS[span]} border-r border-b border-line px-2 pt-0.5 pb-1`}>
       <dt className="text-xs text-muted">{label}</dt>
-      <dd className={`wrap-anywhere ${strong ? 'font-semibold' : ''}`}>{empty ? '—' : children}</dd>
+      <dd className={`wrap-anywhere ${strong ? 'font-semibold' : ''}`}>{children}</dd>
     </div>
   )
 }
@@ -144,107 +141,44 @@ function Photo({ data }: { data: RegistrationFormData }) {
 const th = 'border-b border-line bg-surface px-2 py-1 text-left text-xs font-semibold text-muted'
 const td = 'border-b border-line px-2 py-1 align-top'
 
-function Identity({ data }: { data: RegistrationFormData }) {
-  const { identity } = data
-  return (
-    <div className="flex items-start gap-3">
-      <Fields className="flex-1">
-        <Field label="Civilité" span={2}>
-          {CIVILITY_LABELS[identity.civility]}
-        </Field>
-        <Field label="Nom de naissance" span={4} strong>
-          {identity.birthName.toLocaleUpperCase('fr-FR')}
-        </Field>
-        <Field label="Nom d’usage" strong>
-          {identity.usageName?.toLocaleUpperCase('fr-FR')}
-        </Field>
-        <Field label="Prénoms" strong>
-          {identity.firstNames}
-        </Field>
-        <Field label="Date de naissance" span={2}>
-          {formatDate(identity.birthDate)}
-        </Field>
-        <Field label="Lieu de naissance" span={4}>
-          {identity.birthPlace}
-        </Field>
-        <Field label="Pays de naissance" span={3}>
-          {identity.birthCountry}
-        </Field>
-        <Field label="Nationalité" span={3}>
-          {identity.nationality}
-        </Field>
-        <Field label="N° de sécurité sociale" strong>
-          <span className="tabular-nums">{formatNir(identity.nir)}</span>
-        </Field>
-      </Fields>
-      <Photo data={data} />
-    </div>
-  )
+function FieldValue({ field }: { field: FormField }) {
+  const { value } = field
+  if (value === null || value.length === 0 || value === '') return <>—</>
+  const lines = Array.isArray(value) ? value : [value]
+  const text = lines.map((line, index) => (
+    <Fragment key={index}>
+      {index > 0 ? <br /> : null}
+      {line}
+    </Fragment>
+  ))
+  const className = [field.nowrap ? 'whitespace-nowrap' : '', field.tabular ? 'tabular-nums' : '']
+    .filter(Boolean)
+    .join(' ')
+  return className ? <span className={className}>{text}</span> : <>{text}</>
 }
 
-function Contact({ data }: { data: RegistrationFormData }) {
-  const { contact } = data
-  return (
-    <Fields>
-      <Field label="Adresse">
-        {contact.addressLine1}
-        {contact.addressLine2 ? (
-          <>
-            <br />
-            {contact.addressLine2}
-          </>
-        ) : null}
-      </Field>
-      <Field label="Code postal" span={2}>
-        {contact.postcode}
-      </Field>
-      <Field label="Commune" span={4}>
-        {contact.town}
-      </Field>
-      <Field label="Téléphone" span={2}>
-        <span className="whitespace-nowrap">{displayPhone(contact.phone)}</span>
-      </Field>
-      <Field label="Courriel" span={4}>
-        {contact.email}
-      </Field>
+/** A section of labelled fields from the form's model (formSections), line by line. */
+function FieldsSection({ section, data }: { section: FormSection; data: RegistrationFormData }) {
+  const fields = (
+    <Fields className={section.id === 'identite' ? 'flex-1' : ''}>
+      {section.lines.flat().map((field) => (
+        <Field key={field.label} label={field.label} span={field.span} strong={field.strong}>
+          <FieldValue field={field} />
+        </Field>
+      ))}
     </Fields>
   )
-}
-
-function Situation({ data }: { data: RegistrationFormData }) {
-  const { situation } = data
-  const certificate = employerCertificateLabel(situation.employerCertificateSigned)
   return (
-    <Fields>
-      <Field label="Catégorie tarifaire" span={3} strong>
-        {TARIFF_CATEGORY_LABELS[situation.category]}
-      </Field>
-      <Field label="Situation professionnelle" span={3}>
-        {EMPLOYMENT_STATUS_LABELS[situation.employmentStatus]}
-      </Field>
-      {situation.employer ? (
-        <>
-          <Field label="Employeur" span={3}>
-            {situation.employer.name}
-          </Field>
-          <Field label="Adresse de l’employeur" span={3}>
-            {situation.employer.address}
-          </Field>
-          <Field label="Contact chez l’employeur">{employerContact(situation.employer)}</Field>
-        </>
-      ) : null}
-      {certificate ? <Field label="Attestation de prise en charge">{certificate}</Field> : null}
-      {situation.jobSeekerId ? (
-        <Field label="Identifiant France Travail">{situation.jobSeekerId}</Field>
-      ) : null}
-      <Field label="Diplôme le plus élevé">{highestDiplomaLabel(situation)}</Field>
-      <Field label="Voie d’accès" span={3}>
-        {ACCESS_ROUTE_LABELS[situation.accessRoute]}
-      </Field>
-      <Field label="Première inscription dans cette formation" span={3}>
-        {yesNo(situation.firstRegistration)}
-      </Field>
-    </Fields>
+    <Section id={section.id} number={section.number} title={section.title} keepTogether>
+      {section.id === 'identite' ? (
+        <div className="flex items-start gap-3">
+          {fields}
+          <Photo data={data} />
+        </div>
+      ) : (
+        fields
+      )}
+    </Section>
   )
 }
 
@@ -404,7 +338,7 @@ function Fees({ data }: { data: RegistrationFormData }) {
       <div className="mt-3 break-inside-avoid">
         <h3 className="font-bold">Mode de paiement : à joindre au dossier</h3>
         <ul className="mt-1 space-y-1">
-          {paymentInstructions(data).map((instruction) => (
+          {formPaymentInstructions(data).map((instruction) => (
             <li key={instruction} className="flex items-start gap-2">
               <span aria-hidden="true" className="mt-[0.3em] size-3 shrink-0 border border-ink" />
               <span>{instruction}</span>
@@ -521,15 +455,9 @@ export function RegistrationFormPrint({
         </div>
       </dl>
 
-      <Section id="identite" number={1} title={SECTION_TITLES.identity} keepTogether>
-        <Identity data={data} />
-      </Section>
-      <Section id="coordonnees" number={2} title={SECTION_TITLES.contact} keepTogether>
-        <Contact data={data} />
-      </Section>
-      <Section id="situation" number={3} title={SECTION_TITLES.situation} keepTogether>
-        <Situation data={data} />
-      </Section>
+      {formSections(data, FORM_SECTION_WORDS).map((section) => (
+        <FieldsSection key={section.id} section={section} data={data} />
+      ))}
       <Section id="acquis" number={4} title={SECTION_TITLES.prior} keepTogether>
         <Prior data={data} />
       </Section>

@@ -1,7 +1,8 @@
 import { todayIn } from '@/lib/domain/dates'
-import type { FeeLine } from '@/lib/domain/fees'
+import { paymentInstructions, type FeeLine } from '@/lib/domain/fees'
 import type { TariffCategory } from '@/lib/domain/programme'
-import type { RegistrationFormData } from '@/lib/domain/registration-form'
+import type { FormSectionWords, RegistrationFormData } from '@/lib/domain/registration-form'
+import { formatNir } from '@/lib/domain/nir'
 import {
   DIPLOMA_LEVEL_LABELS,
   type AccessRoute,
@@ -134,21 +135,20 @@ export function feeBasisLabel(line: FeeLine): string {
   return `${quantity} ${unit} × ${formatEuros(unitCents)}`
 }
 
-/** What the applicant joins to the dossier to pay, one sentence per item. */
-export function paymentInstructions(
+/**
+ * What the applicant joins to the dossier to pay: the sentences of lib/domain/fees.ts, which the
+ * summary step, the dossier page and the confirmation e-mail also print.
+ */
+export function formPaymentInstructions(
   data: Pick<RegistrationFormData, 'fees' | 'cautionCents' | 'programme'>,
 ): string[] {
-  const payee = data.programme.paymentPayee
-  if (data.fees.category !== 'EMPLOYER_FUNDED') {
-    return [`Chèque de ${formatEuros(data.fees.totalCents)} à l’ordre de l’${payee}`]
-  }
-  const instructions = ['Attestation de prise en charge signée par l’employeur']
-  if (data.cautionCents !== null) {
-    instructions.push(
-      `Chèques de caution d’un montant de ${formatEuros(data.cautionCents)} à l’ordre de l’${payee} (attestation non signée par l’employeur)`,
-    )
-  }
-  return instructions
+  return paymentInstructions({
+    category: data.fees.category,
+    totalCents: data.fees.totalCents,
+    cautionCents: data.cautionCents,
+    payee: data.programme.paymentPayee,
+    formatEuros,
+  })
 }
 
 export function withdrawalSentence(days: number): string {
@@ -179,3 +179,19 @@ export const SECTION_TITLES = {
   withdrawal: 'Rétractation et résiliation',
   signature: 'Certification et signature',
 } as const
+
+/** The words formSections (lib/domain/registration-form.ts) names the fields with. */
+export const FORM_SECTION_WORDS: FormSectionWords = {
+  sectionTitles: SECTION_TITLES,
+  civility: (civility) => CIVILITY_LABELS[civility],
+  category: (category) => TARIFF_CATEGORY_LABELS[category],
+  employmentStatus: (status) => EMPLOYMENT_STATUS_LABELS[status],
+  accessRoute: (route) => ACCESS_ROUTE_LABELS[route],
+  highestDiploma: highestDiplomaLabel,
+  employerContact,
+  employerCertificate: employerCertificateLabel,
+  yesNo,
+  date: formatDate,
+  nir: formatNir,
+  phone: displayPhone,
+}

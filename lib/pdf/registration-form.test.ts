@@ -3,13 +3,14 @@ import { renderToStaticMarkup } from 'react-dom/server'
 import { extractText } from 'unpdf'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { RegistrationFormPrint } from '@/components/dossier/registration-form-print'
-import type { RegistrationFormData } from '@/lib/domain/registration-form'
+import { formSections, type RegistrationFormData } from '@/lib/domain/registration-form'
 import {
   sampleLongRegistrationFormData,
   sampleRegistrationFormData,
 } from '@/tests/fixtures/registration-form'
 import { qrCodeSvg } from './qr-code'
 import { renderRegistrationFormPdf } from './registration-form'
+import { FORM_SECTION_WORDS } from './registration-form-text'
 
 /**
  * One spelling for comparisons: formatEuros writes narrow no-break spaces (the PDF no-break
@@ -43,7 +44,7 @@ function imageCount(pdf: Uint8Array): number {
 }
 
 const CAUTION =
-  "Chèques de caution d'un montant de 978 € à l'ordre de l'ARCnam (attestation non signée par l'employeur)"
+  "Des chèques de caution d'un montant total de 978 € à l'ordre de l'ARCnam, car l'attestation ne sera pas signée par votre employeur (ils ne sont pas encaissés si la prise en charge est confirmée)."
 const WITHDRAWAL = "Vous disposez d'un délai de rétractation de 10 jours après le dépôt de votre dossier."
 
 let sample: RegistrationFormData
@@ -106,7 +107,7 @@ describe('registration form PDF', () => {
   })
 
   it('says how to pay: certificate and caution cheques', () => {
-    expect(text).toContain("Attestation de prise en charge signée par l'employeur")
+    expect(text).toContain("L'original de l'attestation de prise en charge par votre employeur.")
     expect(text).toContain(CAUTION)
   })
 
@@ -150,7 +151,9 @@ describe('registration form PDF of a long dossier', () => {
     for (const ue of long.ues) expect(content).toContain(ue.code)
     expect(content).toContain('Non conforme')
     expect(content).toContain('À revoir')
-    expect(content).toContain("Chèque de 912 € à l'ordre de l'ARCnam")
+    expect(content).toContain(
+      "Votre chèque de 912 € à l'ordre de l'ARCnam, avec la référence de votre dossier au dos.",
+    )
     expect(content).toContain('30 mois, dans le domaine du titre')
     expect(content).toContain(WITHDRAWAL)
   }, 30_000)
@@ -198,6 +201,41 @@ describe('registration form print view (HTML)', () => {
     )
     expect(withoutPhoto).not.toContain('<img')
     expect(visibleText(withoutPhoto)).toContain("Photo d'identité 35 × 45 mm")
-    expect(visibleText(withoutPhoto)).toContain("Chèque de 912 € à l'ordre de l'ARCnam")
+    expect(visibleText(withoutPhoto)).toContain(
+      "Votre chèque de 912 € à l'ordre de l'ARCnam, avec la référence de votre dossier au dos.",
+    )
   })
+})
+
+describe('one model, two renderings', () => {
+  /** Without any white space: the PDF cuts long words across lines where the HTML does not. */
+  const squeeze = (text: string) => normalize(text).replace(/\s/g, '')
+
+  it.each([
+    ['the sample dossier', () => sample],
+    ['the long dossier', () => long],
+  ])(
+    'prints every field of formSections, label and value, in the PDF and in the HTML (%s)',
+    async (_, get) => {
+      const data = get()
+      const fields = formSections(data, FORM_SECTION_WORDS).flatMap((section) => section.lines.flat())
+      expect(fields.length).toBeGreaterThanOrEqual(data.situation.employer ? 19 : 16)
+      const pdfText = squeeze(
+        (await extractText(await renderRegistrationFormPdf(data), { mergePages: true })).text,
+      )
+      const htmlText = squeeze(
+        visibleText(
+          renderToStaticMarkup(createElement(RegistrationFormPrint, { data, qrSvg: '<svg></svg>' })),
+        ),
+      )
+      for (const field of fields) {
+        const values = field.value === null ? ['—'] : [field.value].flat()
+        for (const expected of [field.label, ...values].map(squeeze)) {
+          expect(pdfText, `PDF: ${field.label}`).toContain(expected)
+          expect(htmlText, `HTML: ${field.label}`).toContain(expected)
+        }
+      }
+    },
+    60_000,
+  )
 })

@@ -9,29 +9,22 @@ import {
   type Styles,
 } from '@react-pdf/renderer'
 import type { ReactNode } from 'react'
-import { formatNir } from '@/lib/domain/nir'
-import { displayPhone } from '@/lib/domain/phone'
-import type { RegistrationFormData } from '@/lib/domain/registration-form'
-import { formatDate, formatEuros } from '@/lib/format'
+import { formSections, type FormSection, type RegistrationFormData } from '@/lib/domain/registration-form'
+import { formatEuros } from '@/lib/format'
 import { PDF_ACCENT, PDF_LINE, PDF_MUTED, registerPdfFonts } from './fonts'
 import { qrCodePngDataUrl } from './qr-code'
 import {
-  ACCESS_ROUTE_LABELS,
   CERTIFICATION,
   CHECKLIST_STATE_LABELS,
   CHECKLIST_STATE_TONES,
-  CIVILITY_LABELS,
-  EMPLOYMENT_STATUS_LABELS,
-  employerCertificateLabel,
-  employerContact,
   experienceLabel,
   feeBasisLabel,
+  FORM_SECTION_WORDS,
   FORM_TITLE,
-  highestDiplomaLabel,
   INSTITUTION,
   OBTAINED_PLACE_LABELS,
   paragraphs,
-  paymentInstructions,
+  formPaymentInstructions,
   PHOTO_CAPTION,
   placeAndDate,
   programmeQualification,
@@ -175,7 +168,7 @@ const styles = StyleSheet.create({
     borderBottomWidth: 0.6,
     borderColor: PDF_LINE,
   },
-  tableRow: { flexDirection: 'row', borderBottomWidth: 0.6, borderColor: PDF_LINE },
+  tableRow: { flexDirection: 'row', borderBottomWidth: 0.6, borderColor: PDF_LINE, flexShrink: 0 },
   tableTotal: { flexDirection: 'row', borderTopWidth: 0.6, borderBottomWidth: 1.2, borderColor: INK },
   th: {
     fontSize: 7.5,
@@ -285,13 +278,18 @@ function Cell({
   value,
   flex = 1,
   strong = false,
+  nowrap = false,
 }: {
   label: string
   value: string | string[] | null
   flex?: number
   strong?: boolean
+  /** Never cut across two lines: spaces become no-break spaces. */
+  nowrap?: boolean
 }) {
-  const lines = Array.isArray(value) ? value.filter(Boolean) : [orDash(value)]
+  const given = Array.isArray(value) ? value.filter(Boolean) : [orDash(value)]
+  const lines =
+    given.length === 0 ? ['—'] : nowrap ? given.map((line) => line.replaceAll(' ', '\u00a0')) : given
   return (
     <View style={[styles.cell, { flex }]}>
       <Text style={styles.label}>{label}</Text>
@@ -325,9 +323,13 @@ function cellStyle(column: Column): Styles[string] {
   }
 }
 
+/**
+ * The head of a table, `fixed`: react-pdf draws it again at the top of each page the table runs
+ * on, so that a continued table still says what its columns are.
+ */
 function TableHead({ columns }: { columns: Column[] }) {
   return (
-    <View style={styles.tableHead} wrap={false}>
+    <View style={styles.tableHead} wrap={false} fixed>
       {columns.map((column) => (
         <Text key={column.label} style={[styles.th, cellStyle(column)]}>
           {column.label}
@@ -351,9 +353,14 @@ function TableRow({ columns, cells }: { columns: Column[]; cells: ReactNode[] })
 
 type Row = { key: string; cells: ReactNode[] }
 
+/** Room kept after a table's title for its head and a first row, or the title moves on. */
+const TABLE_START = 48
+
 /**
- * A table that may run on to the next page between rows, never inside one: what comes `before`
- * (the section title) stays with the head and the first row, the `total` with the last row.
+ * A table that may run on to the next page between rows, never inside one: its head is repeated
+ * on each page, what comes `before` (the section title) is not left alone at the foot of a page,
+ * and the `total` stays with the last row. Rows never shrink: react-pdf would otherwise squeeze
+ * unbreakable rows into what is left of a page and draw them over each other (react-pdf #2763).
  */
 function Table({
   columns,
@@ -367,20 +374,20 @@ function Table({
   total?: ReactNode
 }) {
   const row = ({ key, cells }: Row) => <TableRow key={key} columns={columns} cells={cells} />
-  const [first, ...others] = rows
+  const others = [...rows]
   const last = others.pop()
   return (
     <View>
-      <View wrap={false}>
-        {before}
-        <TableHead columns={columns} />
-        {first ? row(first) : null}
-        {last ? null : total}
-      </View>
+      {before ? (
+        <View wrap={false} minPresenceAhead={TABLE_START}>
+          {before}
+        </View>
+      ) : null}
+      <TableHead columns={columns} />
       {others.map(row)}
-      {last ? (
+      {last || total ? (
         <View wrap={false}>
-          {row(last)}
+          {last ? row(last) : null}
           {total}
         </View>
       ) : null}
@@ -443,103 +450,37 @@ function Photo({ photo }: { photo: RegistrationFormData['photo'] }) {
   )
 }
 
-function Identity({ data }: { data: RegistrationFormData }) {
-  const { identity } = data
-  return (
-    <View style={styles.identity} wrap={false}>
-      <View style={[styles.grid, { flex: 1 }]}>
-        <GridRow>
-          <Cell label="Civilité" value={CIVILITY_LABELS[identity.civility]} />
-          <Cell
-            label="Nom de naissance"
-            value={identity.birthName.toLocaleUpperCase('fr-FR')}
-            flex={2.2}
-            strong
-          />
+/** A section of labelled fields from the form's model (formSections), line by line. */
+function FieldsSection({ section, data }: { section: FormSection; data: RegistrationFormData }) {
+  const grid = (
+    <View style={[styles.grid, section.id === 'identite' ? { flex: 1 } : {}]}>
+      {section.lines.map((line) => (
+        <GridRow key={line.map((field) => field.label).join()}>
+          {line.map((field) => (
+            <Cell
+              key={field.label}
+              label={field.label}
+              value={field.value}
+              flex={field.span}
+              strong={field.strong}
+              nowrap={field.nowrap}
+            />
+          ))}
         </GridRow>
-        <GridRow>
-          <Cell label="Nom d’usage" value={identity.usageName?.toLocaleUpperCase('fr-FR') ?? null} strong />
-        </GridRow>
-        <GridRow>
-          <Cell label="Prénoms" value={identity.firstNames} strong />
-        </GridRow>
-        <GridRow>
-          <Cell label="Date de naissance" value={formatDate(identity.birthDate)} />
-          <Cell label="Lieu de naissance" value={identity.birthPlace} flex={1.5} />
-        </GridRow>
-        <GridRow>
-          <Cell label="Pays de naissance" value={identity.birthCountry} />
-          <Cell label="Nationalité" value={identity.nationality} />
-        </GridRow>
-        <GridRow>
-          <Cell label="N° de sécurité sociale" value={formatNir(identity.nir)} strong />
-        </GridRow>
-      </View>
-      <Photo photo={data.photo} />
+      ))}
     </View>
   )
-}
-
-function Contact({ data }: { data: RegistrationFormData }) {
-  const { contact } = data
   return (
-    <View style={styles.grid}>
-      <GridRow>
-        <Cell label="Adresse" value={[contact.addressLine1, contact.addressLine2 ?? '']} />
-      </GridRow>
-      <GridRow>
-        <Cell label="Code postal" value={contact.postcode} />
-        <Cell label="Commune" value={contact.town} flex={3} />
-      </GridRow>
-      <GridRow>
-        <Cell label="Téléphone" value={displayPhone(contact.phone)} />
-        <Cell label="Courriel" value={contact.email} flex={3} />
-      </GridRow>
-    </View>
-  )
-}
-
-function Situation({ data }: { data: RegistrationFormData }) {
-  const { situation } = data
-  const certificate = employerCertificateLabel(situation.employerCertificateSigned)
-  return (
-    <View style={styles.grid}>
-      <GridRow>
-        <Cell label="Catégorie tarifaire" value={TARIFF_CATEGORY_LABELS[situation.category]} strong />
-        <Cell
-          label="Situation professionnelle"
-          value={EMPLOYMENT_STATUS_LABELS[situation.employmentStatus]}
-        />
-      </GridRow>
-      {situation.employer ? (
-        <>
-          <GridRow>
-            <Cell label="Employeur" value={situation.employer.name} />
-            <Cell label="Adresse de l’employeur" value={situation.employer.address} />
-          </GridRow>
-          <GridRow>
-            <Cell label="Contact chez l’employeur" value={employerContact(situation.employer)} />
-          </GridRow>
-        </>
-      ) : null}
-      {certificate ? (
-        <GridRow>
-          <Cell label="Attestation de prise en charge" value={certificate} />
-        </GridRow>
-      ) : null}
-      {situation.jobSeekerId ? (
-        <GridRow>
-          <Cell label="Identifiant France Travail" value={situation.jobSeekerId} />
-        </GridRow>
-      ) : null}
-      <GridRow>
-        <Cell label="Diplôme le plus élevé" value={highestDiplomaLabel(situation)} />
-      </GridRow>
-      <GridRow>
-        <Cell label="Voie d’accès" value={ACCESS_ROUTE_LABELS[situation.accessRoute]} />
-        <Cell label="Première inscription dans cette formation" value={yesNo(situation.firstRegistration)} />
-      </GridRow>
-    </View>
+    <Section number={section.number} title={section.title}>
+      {section.id === 'identite' ? (
+        <View style={styles.identity} wrap={false}>
+          {grid}
+          <Photo photo={data.photo} />
+        </View>
+      ) : (
+        grid
+      )}
+    </Section>
   )
 }
 
@@ -672,7 +613,7 @@ function Fees({ data, title }: { data: RegistrationFormData; title: ReactNode })
       />
       <View wrap={false}>
         <Text style={styles.subheading}>Mode de paiement : à joindre au dossier</Text>
-        {paymentInstructions(data)
+        {formPaymentInstructions(data)
           .map(pdfText)
           .map((instruction) => (
             <View key={instruction} style={styles.checkRow}>
@@ -809,15 +750,9 @@ export function RegistrationFormDocument({ data }: { data: RegistrationFormData 
         />
         <View style={styles.body}>
           <Header data={data} />
-          <Section number={1} title={SECTION_TITLES.identity}>
-            <Identity data={data} />
-          </Section>
-          <Section number={2} title={SECTION_TITLES.contact}>
-            <Contact data={data} />
-          </Section>
-          <Section number={3} title={SECTION_TITLES.situation}>
-            <Situation data={data} />
-          </Section>
+          {formSections(data, FORM_SECTION_WORDS).map((section) => (
+            <FieldsSection key={section.id} section={section} data={data} />
+          ))}
           <Section number={4} title={SECTION_TITLES.prior}>
             <Prior data={data} />
           </Section>
