@@ -1,5 +1,5 @@
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest'
-import { addYears } from '@/lib/domain/dates'
+import { addDays, addYears, weeksNearestToYears, type IsoDate } from '@/lib/domain/dates'
 import {
   STALE_EDIT_MESSAGE,
   toCentreInput,
@@ -885,7 +885,7 @@ describe('registration to a session', () => {
 })
 
 describe('duplicating a session', () => {
-  it('copies semesters, periods, UEs and tariff to the next year, dates moved by one year, registration closed', async () => {
+  it('copies semesters, periods, UEs and tariff to the next year, days moved by the whole weeks nearest to a year, registration closed', async () => {
     const actor = await signInAdmin()
     const source = await currentSessionEditor(actor)
     const result = await sessionActions.duplicateSessionAction({ sessionId: source.id })
@@ -894,19 +894,22 @@ describe('duplicating a session', () => {
     const copy = await getSessionEditor({ actor, sessionId: result.sessionId })
     expect(copy).toMatchObject({ label: '2027-2028', startYear: 2027, generated: true })
     expect(copy?.registration.data.open).toBe(false)
+    // Every day moves by one same number of weeks, so a Monday stays a Monday (issue 10, item 1).
+    const weeks = weeksNearestToYears(source.calendar.data.semesters[0]!.startsOn as IsoDate, 1)
+    const shift = (date: string) => addDays(date as IsoDate, 7 * weeks)
     expect(copy?.calendar.data).toEqual({
       semesters: source.calendar.data.semesters.map((semester) => ({
         ...semester,
-        registrationDeadline: addYears(semester.registrationDeadline, 1),
-        startsOn: addYears(semester.startsOn, 1),
-        pauseOn: semester.pauseOn && addYears(semester.pauseOn, 1),
-        resumeOn: semester.resumeOn && addYears(semester.resumeOn, 1),
-        endsOn: addYears(semester.endsOn, 1),
-        examStartsOn: addYears(semester.examStartsOn, 1),
-        examEndsOn: addYears(semester.examEndsOn, 1),
+        registrationDeadline: shift(semester.registrationDeadline),
+        startsOn: shift(semester.startsOn),
+        pauseOn: semester.pauseOn && shift(semester.pauseOn),
+        resumeOn: semester.resumeOn && shift(semester.resumeOn),
+        endsOn: shift(semester.endsOn),
+        examStartsOn: shift(semester.examStartsOn),
+        examEndsOn: shift(semester.examEndsOn),
       })),
-      secondExamStartsOn: addYears(source.calendar.data.secondExamStartsOn, 1),
-      secondExamEndsOn: addYears(source.calendar.data.secondExamEndsOn, 1),
+      secondExamStartsOn: shift(source.calendar.data.secondExamStartsOn),
+      secondExamEndsOn: shift(source.calendar.data.secondExamEndsOn),
     })
     expect(copy?.offerings.data.periods).toEqual(
       source.offerings.data.periods.map((period) => ({

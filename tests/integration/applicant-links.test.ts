@@ -1,6 +1,5 @@
 // Issue 9, findings 1, 3, 5 and 6: a private link is an invitation to sign in, never a session,
 // and it goes only where the applicant said. Through the real server actions and pages.
-import type * as NextServer from 'next/server'
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { getDb } from '@/lib/server/db'
 import { DOSSIER_COOKIE, DRAFT_COOKIE } from '@/lib/server/registration/cookies'
@@ -12,11 +11,6 @@ import { browser, runAfterResponse } from '../support/next-request'
 import { answers, fillDraft, NOW, uploadPieces } from '../support/registration'
 import { contentFingerprint } from '../support/staff'
 import { resetDatabase } from '../support/test-database'
-
-vi.mock('next/server', async (original) => ({
-  ...(await original<typeof NextServer>()),
-  after: (await import('../support/next-request')).after,
-}))
 
 const actions = await import('@/app/(public)/inscription/actions')
 const dossierActions = await import('@/app/(public)/dossier/actions')

@@ -1,7 +1,6 @@
 // Property-based tests of the public actions on a submitted dossier: the withdrawal (credential:
 // the dossier's private link in a cookie) and the lost-link form (public). Whatever arrives, they
 // answer without throwing, and write only what a legitimate request asks for.
-import type * as NextServer from 'next/server'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { lostLinkSchema } from '@/lib/schemas/lost-link'
@@ -25,10 +24,6 @@ import { browser, runAfterResponse } from '../support/next-request'
 import { NOW } from '../support/registration'
 import { resetDatabase } from '../support/test-database'
 
-vi.mock('next/server', async (original) => ({
-  ...(await original<typeof NextServer>()),
-  after: (await import('../support/next-request')).after,
-}))
 vi.setConfig({ testTimeout: FUZZ_TIMEOUT })
 
 const dossierActions = await import('@/app/(public)/dossier/actions')

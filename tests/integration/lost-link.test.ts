@@ -1,5 +1,4 @@
-import type * as NextServer from 'next/server'
-import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { getDb } from '@/lib/server/db'
 import { hashToken } from '@/lib/server/tokens'
 import { seed } from '@/prisma/seed'
@@ -9,11 +8,6 @@ import { browser, runAfterResponse } from '../support/next-request'
 import { NOW } from '../support/registration'
 import { contentFingerprint } from '../support/staff'
 import { resetDatabase } from '../support/test-database'
-
-vi.mock('next/server', async (original) => ({
-  ...(await original<typeof NextServer>()),
-  after: (await import('../support/next-request')).after,
-}))
 
 const { requestNewLinkAction } = await import('@/app/(public)/dossier/lien-perdu/actions')
 const db = getDb()

@@ -273,7 +273,7 @@ describe('uploads', () => {
     big.set(fixture('cv.pdf'))
     const result = await postPiece(uploadRoute, { pieceTypeCode: 'CV', bytes: big, fileName: 'gros.pdf' })
     expect(result.status).toBe(413)
-    expect(result.body.message).toMatch(/10 Mo/)
+    expect(result.body.message).toMatch(/10\sMo/)
     expect(await counts()).toEqual(before)
   })
 

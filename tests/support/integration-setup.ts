@@ -1,3 +1,4 @@
+import type * as NextServer from 'next/server'
 import { afterAll, inject, vi } from 'vitest'
 import { createDatabase, dropDatabase, uniqueDatabaseName } from './test-database'
 
@@ -7,6 +8,11 @@ import { createDatabase, dropDatabase, uniqueDatabaseName } from './test-databas
 vi.mock('next/headers', () => import('./next-request'))
 vi.mock('next/cache', () => import('./next-request'))
 vi.mock('next/navigation', () => import('./next-request'))
+// `after()` needs a request scope: the stand-in queues the work, `runAfterResponse()` runs it.
+vi.mock('next/server', async (original) => ({
+  ...(await original<typeof NextServer>()),
+  after: (await import('./next-request')).after,
+}))
 
 // Runs before each test file imports anything: the application's modules read DATABASE_URL once.
 const database = uniqueDatabaseName('portal_test')
