@@ -3,9 +3,8 @@
 // delivery, and only its hash on the account), so the test does what the delivery path does
 // (lib/server/mail/outbox.ts, deliverableText) with the end-to-end server's AUTH_SECRET: it opens
 // the sealed secrets of the queued e-mail (the e2e server has no mail server, so it stays queued).
-import { createDecipheriv, createHash } from 'node:crypto'
 import pg from 'pg'
-import { E2E_AUTH_SECRET } from '../staff-accounts'
+import { sealedLinkPath } from '../registration/private-link'
 
 /** The end-to-end server's database (see scripts/test/e2e-server.ts). */
 function e2eDatabaseUrl(): string {
@@ -18,15 +17,6 @@ function e2eDatabaseUrl(): string {
   return base.toString()
 }
 
-/** lib/server/auth/secrets.ts's openSecret, which the test process cannot import (server-only). */
-function openSealed(sealed: string): string[] {
-  const [iv, tag, body] = sealed.split('.').map((part) => Buffer.from(part, 'base64url'))
-  const key = createHash('sha256').update(E2E_AUTH_SECRET).digest()
-  const decipher = createDecipheriv('aes-256-gcm', key, iv!)
-  decipher.setAuthTag(tag!)
-  return JSON.parse(Buffer.concat([decipher.update(body!), decipher.final()]).toString('utf8')) as string[]
-}
-
 /** The path (/admin/invitation/…) of the last invitation e-mailed to `email`. */
 export async function invitationPathFor(email: string): Promise<string> {
   const client = new pg.Client({ connectionString: e2eDatabaseUrl() })
@@ -37,12 +27,9 @@ export async function invitationPathFor(email: string): Promise<string> {
        ORDER BY "createdAt" DESC LIMIT 1`,
       [email],
     )
-    const row = rows[0]
-    // The stored text shows the link masked (/admin/invitation/Ab3•••); the invitation e-mail has one link.
-    const visible = /\/admin\/invitation\/([A-Za-z0-9_-]{3})•••/.exec(row?.text ?? '')?.[1]
-    const token = row?.sealedLinks ? openSealed(row.sealedLinks)[0] : undefined
-    if (!visible || !token?.startsWith(visible)) throw new Error(`No invitation e-mail for ${email}`)
-    return `/admin/invitation/${token}`
+    const path = sealedLinkPath(rows[0], '/admin/invitation/')
+    if (!path) throw new Error(`No invitation e-mail for ${email}`)
+    return path
   } finally {
     await client.end()
   }

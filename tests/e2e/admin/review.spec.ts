@@ -97,7 +97,7 @@ test('a reviewer rejects a piece, the applicant sends it again, the reviewer acc
   // The history names the piece and the file of each decision, and the unpaid acceptance.
   const history = page.getByRole('region', { name: 'Historique' })
   await expect(history.getByText(/Pièce non conforme : .*carte d'identité.*, « .+ »/)).toBeVisible()
-  await expect(history.getByText(/Pièce conforme : .*, « scan-releve\.png »/)).toBeVisible()
+  await expect(history.getByText(/Pièce conforme : .*, « scan-releve\.png »/).first()).toBeVisible()
   await expect(
     history.getByText('Dossier accepté : inscription, accepté sans paiement enregistré', { exact: false }),
   ).toBeVisible()

@@ -64,11 +64,22 @@ async function startGroup(port: number): Promise<Group> {
   return { process: child, url, output, exited }
 }
 
-/** The worker processes of a group (children of its primary). */
+/** The `next start` worker processes of a group (descendants of the tsx process it was run with). */
 function workerPids(group: Group): number[] {
-  const primary = group.process.pid!
-  const children = readFileSync(`/proc/${primary}/task/${primary}/children`, 'utf8').trim()
-  return children ? children.split(/\s+/).map(Number) : []
+  const children = (pid: number): number[] => {
+    const text = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim()
+    return text ? text.split(/\s+/).map(Number) : []
+  }
+  const found: number[] = []
+  const visit = (pid: number) => {
+    for (const child of children(pid)) {
+      const command = readFileSync(`/proc/${child}/cmdline`, 'utf8')
+      if (command.includes('next-server') || command.includes('next/dist/bin/next')) found.push(child)
+      else visit(child)
+    }
+  }
+  visit(group.process.pid!)
+  return found
 }
 
 async function openPiecesStep(page: Page, birthName = 'Payet') {

@@ -177,6 +177,9 @@ test('the whole application can be done with the keyboard alone, focus visible a
     await expect(foad.last()).not.toBeChecked()
   }
   await expect(page.getByTestId('total-inscription')).toHaveText(TOTAL)
+  // The UEs of closed semesters are folded under one summary, itself a tab stop (when there are some).
+  const closedUes = page.locator('summary', { hasText: 'UE dont les inscriptions sont closes' })
+  if ((await closedUes.count()) > 0) await press(page, 'Tab', closedUes)
   await press(page, 'Tab', page.getByRole('link', { name: '← Étape précédente' }))
   await submitStep(page, 'Pièces justificatives')
 
