@@ -26,11 +26,26 @@ export type Email = { kind: EmailKind; to: string; subject: string; text: string
  * with AUTH_SECRET apart (erased once the e-mail is sent or given up), and only their hashes stay.
  * The text ends with the contact details of the centre that receives dossiers.
  */
-export async function enqueueEmail(tx: DbClient, email: Email): Promise<string> {
-  const centres = await tx.centre.findMany({ orderBy: { position: 'asc' }, include: centreInclude })
-  const { masked, secrets } = splitPrivateLinks(
-    `${email.text}\n\n${emailFooter(receivingCentre({ centres: centres.map(toDomainCentre) }))}`,
-  )
+export async function enqueueEmail(
+  tx: DbClient,
+  email: Email,
+  options: {
+    /**
+     * The receiving centre when the caller has it already (the submission: its registration
+     * context), which saves a query while the reference counter's lock is held.
+     */
+    centre?: ReturnType<typeof receivingCentre>
+  } = {},
+): Promise<string> {
+  const centre =
+    options.centre !== undefined
+      ? options.centre
+      : receivingCentre({
+          centres: (await tx.centre.findMany({ orderBy: { position: 'asc' }, include: centreInclude })).map(
+            toDomainCentre,
+          ),
+        })
+  const { masked, secrets } = splitPrivateLinks(`${email.text}\n\n${emailFooter(centre)}`)
   const row = await tx.outboxEmail.create({
     data: {
       kind: email.kind,

@@ -254,12 +254,11 @@ export async function submitDraft(options: { token: string; now?: Date }): Promi
         withdrawalDeadline: withdrawalDeadline(now, context.programme.withdrawalPeriodDays),
         centre: receivingCentre(context),
       })
-      await enqueueEmail(tx, {
-        kind: 'DOSSIER_SUBMITTED',
-        to: contact.email,
-        dossierId: dossier.id,
-        ...message,
-      })
+      await enqueueEmail(
+        tx,
+        { kind: 'DOSSIER_SUBMITTED', to: contact.email, dossierId: dossier.id, ...message },
+        { centre: receivingCentre(context) },
+      )
       queued.push({ to: contact.email, ...message })
       return { ok: true, dossierId: dossier.id, reference, alreadySubmitted: false, sessionToken }
     },
