@@ -19,7 +19,7 @@ function createClient(): PrismaClient {
     adapter: new PrismaPg(
       {
         connectionString: requireDatabaseUrl(),
-        max: env.NODE_ENV === 'test' ? 4 : 10,
+        max: env.NODE_ENV === 'test' ? 8 : 10,
         // A server that accepts connections but does not answer (starting, overloaded, behind a
         // broken network) fails the request after 5 s instead of holding it forever: pg waits
         // without limit by default, and queries outside a transaction have no other timeout.

@@ -47,8 +47,8 @@ describe(`${APPLICANTS} applicants sending their dossier at the same moment`, ()
     while (drafts.length < APPLICANTS) drafts.push((await copyDraft(direct, drafts[0]!)).token)
 
     // Every draft once, the first REPEATED of them three times side by side (so that the copies
-    // run while the first still holds the draft's lock), all started together. The pool (4
-    // connections in tests) makes them queue; Prisma's maxWait (10 s) bounds that queue.
+    // run while the first still holds the draft's lock), all started together. The pool (8
+    // connections in tests) makes them queue; pg's connection timeout (5 s) bounds that queue.
     const sent = drafts.flatMap((token, index) => (index < REPEATED ? [token, token, token] : [token]))
     const calls = sent.map((token) => ({
       token,
