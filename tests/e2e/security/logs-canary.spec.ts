@@ -189,7 +189,13 @@ test('no NIR, private link, password or document content reaches the logs', asyn
   await expect(bot).toHaveURL(/\/inscription$/)
   for (let attempt = 0; attempt < 12; attempt += 1) {
     await bot.goto('/inscription')
-    await bot.getByRole('button', { name: /Commencer/ }).click()
+    // Once a draft is open in this browser, a new one is started behind a confirmation.
+    const first = bot.getByRole('button', { name: 'Commencer mon inscription' })
+    if (await first.isVisible()) await first.click()
+    else {
+      await bot.getByText('Commencer une nouvelle inscription', { exact: true }).click()
+      await bot.getByRole('button', { name: 'Oui, commencer une nouvelle inscription' }).click()
+    }
     await bot.waitForLoadState()
     if (bot.url().includes('trop-de-demandes')) break
   }
