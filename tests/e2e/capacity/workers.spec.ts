@@ -8,17 +8,8 @@ import { randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import http from 'node:http'
 import pg from 'pg'
-import type { Page } from '@playwright/test'
 import { allowConsoleError, expect, test } from '../fixtures'
-import {
-  fillContact,
-  fillIdentity,
-  fillSituation,
-  fixtureBuffer,
-  next,
-  startRegistration,
-  uploadAllPieces,
-} from '../registration/helpers'
+import { fixtureBuffer, toPiecesStep, uploadAllPieces } from '../registration/helpers'
 import { ALL_LISTENING } from '../../../scripts/lib/serve-workers'
 import { PORT } from '../security/support'
 
@@ -82,23 +73,9 @@ function workerPids(group: Group): number[] {
   return found
 }
 
-async function openPiecesStep(page: Page, birthName = 'Payet') {
-  await startRegistration(page)
-  await fillIdentity(page, { birthName })
-  await next(page)
-  await fillContact(page)
-  await next(page)
-  await fillSituation(page)
-  await next(page)
-  await next(page)
-  await page.getByRole('checkbox', { name: /^PSY001/ }).check()
-  await next(page)
-  await expect(page.getByRole('heading', { level: 1, name: /pièces/i })).toBeVisible()
-}
-
 test('SIGTERM lets an upload in flight finish, then the workers exit', async ({ page }) => {
   test.setTimeout(180_000)
-  await openPiecesStep(page)
+  await toPiecesStep(page)
   const group = await startGroup(PORT + 3)
   const cookie = (await page.context().cookies()).map(({ name, value }) => `${name}=${value}`).join('; ')
   const boundary = 'arret-propre'
@@ -152,7 +129,7 @@ test('a worker killed during a submission leaves the dossier whole or absent; th
   // The page loses its server mid-request on purpose.
   allowConsoleError(page, /Failed to fetch|ERR_|net::|Connection closed|500/i)
   const birthName = `Arret${randomBytes(4).toString('hex')}`
-  await openPiecesStep(page, birthName)
+  await toPiecesStep(page, { birthName })
   await uploadAllPieces(page)
   await page.getByRole('link', { name: 'Continuer vers le récapitulatif' }).click()
   await page.getByRole('checkbox', { name: /J’accepte que le Cnam/ }).check()

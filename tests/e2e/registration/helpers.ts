@@ -98,9 +98,9 @@ export async function uploadAllPieces(page: Page) {
 }
 
 /** A new registration filled in up to the UE step (employed individual, no UE obtained). */
-export async function toUeStep(page: Page) {
+export async function toUeStep(page: Page, options: { birthName?: string } = {}) {
   await startRegistration(page)
-  await fillIdentity(page)
+  await fillIdentity(page, options)
   await next(page)
   await fillContact(page)
   await next(page)
@@ -108,4 +108,12 @@ export async function toUeStep(page: Page) {
   await next(page)
   await next(page)
   await expect(page.getByRole('heading', { level: 1, name: 'Choix des UE' })).toBeVisible()
+}
+
+/** A new draft up to the pieces step, with PSY001 chosen (the UE every test can take). */
+export async function toPiecesStep(page: Page, options: { birthName?: string } = {}) {
+  await toUeStep(page, options)
+  await page.getByRole('checkbox', { name: /^PSY001/ }).check()
+  await next(page)
+  await expect(page.getByRole('heading', { level: 1, name: /pièces/i })).toBeVisible()
 }

@@ -5,7 +5,7 @@ import http from 'node:http'
 import { PDFDocument, StandardFonts } from 'pdf-lib'
 import type { Page } from '@playwright/test'
 import { expect, test } from '../fixtures'
-import { fillContact, fillIdentity, fillSituation, next, startRegistration } from './helpers'
+import { toPiecesStep } from './helpers'
 
 const LIMIT = 10 * 1024 * 1024
 
@@ -29,20 +29,6 @@ async function pdfOfSize(size: number): Promise<Buffer> {
   throw new Error(`Could not build a PDF of ${size} bytes`)
 }
 
-async function openPiecesStep(page: Page) {
-  await startRegistration(page)
-  await fillIdentity(page)
-  await next(page)
-  await fillContact(page)
-  await next(page)
-  await fillSituation(page)
-  await next(page)
-  await next(page)
-  await page.getByRole('checkbox', { name: /^PSY001/ }).check()
-  await next(page)
-  await expect(page.getByRole('heading', { level: 1, name: /pièces/i })).toBeVisible()
-}
-
 const upload = (page: Page, name: string, buffer: Buffer) =>
   page.request.post('/api/inscription/pieces', {
     multipart: { pieceTypeCode: 'CV', file: { name, mimeType: 'application/pdf', buffer } },
@@ -52,7 +38,7 @@ test('a file of exactly 10 Mo is accepted, one byte more is refused with 413 nam
   page,
 }) => {
   test.setTimeout(120_000)
-  await openPiecesStep(page)
+  await toPiecesStep(page)
 
   const exact = await pdfOfSize(LIMIT)
   expect(exact.length).toBe(LIMIT)
@@ -71,7 +57,7 @@ test('a file of exactly 10 Mo is accepted, one byte more is refused with 413 nam
 
 test('a 200 MB chunked body is answered 413, naming the file', async ({ page, baseURL }) => {
   test.setTimeout(120_000)
-  await openPiecesStep(page)
+  await toPiecesStep(page)
   const cookie = (await page.context().cookies()).map(({ name, value }) => `${name}=${value}`).join('; ')
   const boundary = 'limite-de-test'
   const head = Buffer.from(
